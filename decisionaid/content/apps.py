@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ContentConfig(AppConfig):
+    name = "decisionaid.content"
+    verbose_name = "Clinical content"
+
+    def ready(self) -> None:
+        from decisionaid.content import signals  # noqa: F401  (creates the editor and reviewer groups)

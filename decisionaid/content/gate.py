@@ -1,0 +1,246 @@
+"""The publishing gate: pure functions listing every problem that stops an item being published.
+
+Each check takes an item in the content pack's shape (a plain dict, see `pack.py`) and returns a list of
+`Problem`s; `problems_for` runs all checks that apply to a kind. Nothing here touches the database, so
+every rule is unit-tested on small dicts.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from decisionaid.content import vocabulary
+from decisionaid.lib.readability import MAX_GRADE, reading_grade
+
+REVIEW_INTERVAL_MONTHS = 12
+
+# Patient-facing prose, per kind: checked for wording and reading grade.
+PROSE_FIELDS: dict[str, tuple[str, ...]] = {
+    "jurisdiction": (),
+    "health-item": ("question", "explanation"),
+    "concern": ("description", "no_procedure_outlook", "decision_statement"),
+    "option": ("what_it_is", "how_it_works", "what_happens", "cost_note", "results_last"),
+    "evidence": ("summary", "expected_improvement"),
+    "outcomes": ("description",),
+    "side_effects": ("description",),
+    "regulatory": ("explanation",),
+    "rules": ("explanation",),
+    "question": ("text",),
+    "warning-sign": ("explanation",),
+    "glossary-term": ("definition",),
+    "site-text": ("body",),
+    "reference": (),
+}
+# Short patient-facing labels: checked for wording only (a reading grade means little for a few words).
+LABEL_FIELDS: dict[str, tuple[str, ...]] = {
+    "jurisdiction": ("name",),
+    "concern": ("name",),
+    "option": ("name",),
+    "outcomes": ("group", "time_frame"),
+    "side_effects": ("duration",),
+    "warning-sign": ("title",),
+    "glossary-term": ("term",),
+    "site-text": ("title",),
+}
+# Texts a published item must have (drafts may leave them empty).
+REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
+    "health-item": ("question",),
+    "concern": ("description", "no_procedure_outlook", "decision_statement"),
+    "option": ("what_it_is", "how_it_works", "what_happens", "discomfort", "results_last"),
+    "question": ("text",),
+    "warning-sign": ("explanation",),
+    "glossary-term": ("definition",),
+    "site-text": ("body",),
+}
+# An option's claims: each row must cite at least one reference.
+CLAIM_CHILDREN: dict[str, str] = {
+    "evidence": "evidence row",
+    "outcomes": "outcome",
+    "side_effects": "side effect",
+    "regulatory": "regulatory status",
+    "rules": "contraindication rule",
+}
+
+ONE_IN_N = re.compile(
+    r"\b(?:1|one|an?)\s+in\s+(?:every\s+)?(?:\d[\d,.]*|a\s+(?:hundred|thousand|million)|"
+    r"two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|million)\b"
+    r"|\b\d[\d,.]*\s+in\s+(?:every\s+)?\d",
+    re.IGNORECASE,
+)
+VAGUE_FREQUENCY = re.compile(
+    r"\b(?:rare|rarely|uncommon|uncommonly|common|commonly|frequent|frequently|infrequent|infrequently)\b",
+    re.IGNORECASE,
+)
+STEERING = re.compile(
+    r"\b(?:best|recommended|miracles?|breakthroughs?|guaranteed?|no[ -]risks?|risk[ -]free)\b|(?<![\w.])100\s?% safe\b",
+    re.IGNORECASE,
+)
+DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+@dataclass(frozen=True)
+class GateContext:
+    """What the gate needs to know beyond the item itself."""
+
+    jurisdictions: tuple[str, ...] = vocabulary.JURISDICTION_SLUGS
+    no_procedure_concerns: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class Text:
+    where: str
+    text: str
+    is_prose: bool
+
+
+def patient_texts(kind: str, item: dict) -> Iterator[Text]:
+    """Every patient-facing text of an item, its option children included."""
+    yield from _texts_of(kind, item, where="")
+    if kind == "option":
+        for child_kind, label in CLAIM_CHILDREN.items():
+            for number, child in enumerate(item.get(child_kind, []), start=1):
+                yield from _texts_of(child_kind, child, where=f"{label} {number} › ")
+
+
+def _texts_of(kind: str, item: dict, *, where: str) -> Iterator[Text]:
+    for name in PROSE_FIELDS.get(kind, ()):
+        if item.get(name):
+            yield Text(f"{where}{name}", item[name], is_prose=True)
+    for name in LABEL_FIELDS.get(kind, ()):
+        if item.get(name):
+            yield Text(f"{where}{name}", item[name], is_prose=False)
+
+
+# --- the rules -------------------------------------------------------------------------------------------
+
+
+def unreferenced_claims(kind: str, item: dict) -> list[Problem]:
+    if kind != "option":
+        return []
+    return [
+        Problem(f"{label} {number}", "cites no reference")
+        for child_kind, label in CLAIM_CHILDREN.items()
+        for number, child in enumerate(item.get(child_kind, []), start=1)
+        if not child.get("references")
+    ]
+
+
+def missing_texts(kind: str, item: dict) -> list[Problem]:
+    return [Problem(name, "is empty") for name in REQUIRED_FIELDS.get(kind, ()) if not item.get(name)]
+
+
+def missing_harms(kind: str, item: dict) -> list[Problem]:
+    if kind == "option" and not item.get("side_effects"):
+        return [Problem("side effects", "no harms are listed; every option needs its side effects")]
+    return []
+
+
+def review_date_problems(kind: str, item: dict) -> list[Problem]:
+    last, due = _as_date(item.get("last_reviewed_on")), _as_date(item.get("next_review_due"))
+    problems = []
+    if last is None:
+        problems.append(Problem("last_reviewed_on", "no review date"))
+    if due is None:
+        problems.append(Problem("next_review_due", "no next review date"))
+    if last and due:
+        if due <= last:
+            problems.append(Problem("next_review_due", "must be after the last review"))
+        elif due > add_months(last, REVIEW_INTERVAL_MONTHS):
+            problems.append(Problem("next_review_due", "more than 12 months after the last review"))
+    return problems
+
+
+def one_in_n_problems(kind: str, item: dict) -> list[Problem]:
+    return [
+        Problem(text.where, f"says \"{match.group(0)}\"; write it as \"X out of 100\"")
+        for text in patient_texts(kind, item)
+        if (match := ONE_IN_N.search(text.text))
+    ]
+
+
+def vague_frequency_problems(kind: str, item: dict) -> list[Problem]:
+    return [
+        Problem(text.where, f"says \"{match.group(0)}\" without a number; give how many out of 100, or \"not known\"")
+        for text in patient_texts(kind, item)
+        if (match := VAGUE_FREQUENCY.search(text.text)) and not DIGIT.search(text.text)
+    ]
+
+
+def steering_word_problems(kind: str, item: dict) -> list[Problem]:
+    return [
+        Problem(text.where, f"uses the steering word \"{match.group(0)}\"")
+        for text in patient_texts(kind, item)
+        if (match := STEERING.search(text.text))
+    ]
+
+
+def readability_problems(kind: str, item: dict) -> list[Problem]:
+    problems = []
+    for text in patient_texts(kind, item):
+        grade = reading_grade(text.text) if text.is_prose else None
+        if grade is not None and grade > MAX_GRADE:
+            problems.append(Problem(text.where, f"reads at US grade {grade:.1f}; the limit is {MAX_GRADE}"))
+    return problems
+
+
+def missing_jurisdictions(kind: str, item: dict, context: GateContext) -> list[Problem]:
+    if kind != "option":
+        return []
+    present = {row.get("jurisdiction") for row in item.get("regulatory", [])}
+    missing = [slug for slug in context.jurisdictions if slug not in present]
+    if missing:
+        return [Problem("regulatory statuses", f"missing for {', '.join(missing)}")]
+    return []
+
+
+def missing_no_procedure(kind: str, item: dict, context: GateContext) -> list[Problem]:
+    if kind == "concern" and item.get("slug") not in context.no_procedure_concerns:
+        return [Problem("options", "the no-procedure option has no evidence row for this concern")]
+    return []
+
+
+ITEM_RULES = (
+    missing_texts, unreferenced_claims, missing_harms, review_date_problems, one_in_n_problems,
+    vague_frequency_problems, steering_word_problems, readability_problems,
+)
+CONTEXT_RULES = (missing_jurisdictions, missing_no_procedure)
+
+
+def problems_for(kind: str, item: dict, *, context: GateContext) -> list[Problem]:
+    """Every problem that stops this item being published; an empty list means it may be published."""
+    problems = [problem for rule in ITEM_RULES for problem in rule(kind, item)]
+    problems += [problem for rule in CONTEXT_RULES for problem in rule(kind, item, context)]
+    return problems
+
+
+# --- helpers ---------------------------------------------------------------------------------------------
+
+
+def _as_date(value: object) -> datetime.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, clamped to the month's end (29 Feb + 12 months = 28 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -1,0 +1,547 @@
+"""The clinical content: everything a patient sees about a treatment is data edited in the admin.
+
+Top-level items (concerns, options, references, questions, warning signs, glossary terms, site texts and
+the vocabulary items) share `ContentItem`: a publishing status, review dates, who changed it and who
+published it. An option's evidence rows, outcomes, side effects, regulatory statuses and rules are edited
+inline with their option and published with it.
+"""
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from decisionaid.content import vocabulary
+from decisionaid.content.vocabulary import Certainty, FlagLevel, RegulatoryStatusCode
+
+key_validator = RegexValidator(r"^[A-Za-z0-9][A-Za-z0-9-]*$", _("Use letters, digits and hyphens only."))
+
+
+class ContentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=ContentItem.Status.PUBLISHED)
+
+    def review_due(self, today: datetime.date | None = None):
+        """Items whose next review date has passed, or that have none."""
+        today = today or timezone.localdate()
+        return self.filter(Q(next_review_due__isnull=True) | Q(next_review_due__lte=today))
+
+
+class ScopedQuerySet(ContentQuerySet):
+    def applying_to(self, option: "Option"):
+        """Items for all options, for the option's family, or naming the option."""
+        return self.filter(
+            Q(scope=ScopedItem.Scope.ALL)
+            | Q(scope=ScopedItem.Scope.FAMILY, family=option.family)
+            | Q(scope=ScopedItem.Scope.OPTIONS, options=option)
+        ).distinct()
+
+
+class ContentItem(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in-review", _("In review")
+        PUBLISHED = "published", _("Published")
+
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.DRAFT,
+        help_text=_("Only a clinical reviewer can publish, and only once the publishing checks pass."),
+    )
+    last_reviewed_on = models.DateField(
+        null=True, blank=True, help_text=_("When a clinical reviewer last checked this against the evidence."),
+    )
+    next_review_due = models.DateField(
+        null=True, blank=True, help_text=_("At most 12 months after the last review."),
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("The last person who changed the content (not just its status)."),
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    # Digest of this item as last loaded from the content pack; lets load_content tell admin edits apart.
+    pack_digest = models.CharField(max_length=64, blank=True, editable=False)
+
+    history = HistoricalRecords(inherit=True, excluded_fields=["pack_digest", "updated_at"])
+    objects = ContentQuerySet.as_manager()
+
+    # Which pack kind this model is; the publishing gate and the pack use it.
+    pack_kind: str = ""
+
+    class Meta:
+        abstract = True
+        permissions = [("publish_content", "Can publish content and mark it reviewed")]
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_review_overdue(self) -> bool:
+        return self.next_review_due is None or self.next_review_due < timezone.localdate()
+
+
+class Reference(ContentItem):
+    class Kind(models.TextChoices):
+        SYSTEMATIC_REVIEW = "systematic-review", _("Systematic review or meta-analysis")
+        RCT = "rct", _("Randomised controlled trial")
+        CONTROLLED_STUDY = "controlled-study", _("Other controlled study")
+        CASE_SERIES = "case-series", _("Case series or uncontrolled study")
+        CASE_REPORT = "case-report", _("Case report")
+        GUIDELINE = "guideline", _("Guideline or expert consensus")
+        REGULATOR = "regulator", _("Regulator page or legal text")
+        TRIAL_REGISTRY = "trial-registry", _("Trial registry entry")
+        REVIEW = "review", _("Narrative review")
+        NEWS = "news", _("News or media report")
+        OTHER = "other", _("Other")
+
+    class Verification(models.TextChoices):
+        VERIFIED = "verified", _("Verified")
+        PARTLY_VERIFIED = "partly-verified", _("Partly verified")
+        SECONDARY = "secondary", _("Secondary source only")
+        COMMONLY_KNOWN = "commonly-known", _("Commonly known, no source found")
+
+    key = models.CharField(
+        max_length=40, unique=True, validators=[key_validator],
+        help_text=_("Stable identifier used in the content pack, e.g. R42."),
+    )
+    authors = models.CharField(max_length=500, blank=True)
+    title = models.CharField(max_length=500)
+    publisher = models.CharField(max_length=300, blank=True, help_text=_("Journal, publisher or regulator."))
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    doi = models.CharField("DOI", max_length=200, blank=True)
+    pmid = models.CharField("PMID", max_length=20, blank=True, validators=[RegexValidator(r"^\d*$")])
+    url = models.URLField("URL", max_length=500, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    verification = models.CharField(
+        max_length=20, choices=Verification.choices,
+        help_text=_("How well the details were checked. 'Commonly known' is shown to readers as 'no source found'."),
+    )
+    note = models.TextField(blank=True, help_text=_("What was not confirmed, or e.g. 'withdrawn in 2015'."))
+
+    pack_kind = "reference"
+
+    class Meta(ContentItem.Meta):
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return f"[{self.key}] {self.title}"
+
+    @property
+    def is_commonly_known(self) -> bool:
+        return self.verification == self.Verification.COMMONLY_KNOWN
+
+
+class Jurisdiction(ContentItem):
+    slug = models.CharField(max_length=10, unique=True, choices=vocabulary.slug_choices(vocabulary.JURISDICTION_SLUGS))
+    name = models.CharField(max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    pack_kind = "jurisdiction"
+
+    class Meta(ContentItem.Meta):
+        ordering = ["order", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HealthItem(ContentItem):
+    slug = models.CharField(max_length=30, unique=True, choices=vocabulary.slug_choices(vocabulary.HEALTH_ITEM_SLUGS))
+    question = models.CharField(max_length=300, help_text=_("The yes / no / not sure question, in plain words."))
+    explanation = models.TextField(blank=True, help_text=_("Why we ask, shown under the question."))
+    order = models.PositiveSmallIntegerField(default=0)
+
+    pack_kind = "health-item"
+
+    class Meta(ContentItem.Meta):
+        ordering = ["order", "slug"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class Concern(ContentItem):
+    slug = models.CharField(max_length=30, unique=True, choices=vocabulary.slug_choices(vocabulary.CONCERN_SLUGS))
+    name = models.CharField(max_length=120)
+    description = models.TextField(blank=True, help_text=_("What this concern is, in plain words."))
+    no_procedure_outlook = models.TextField(blank=True, help_text=_("What usually happens if no procedure is done."))
+    decision_statement = models.CharField(
+        max_length=300, blank=True, help_text=_("The decision in one sentence, e.g. 'You are deciding whether…'."),
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    pack_kind = "concern"
+
+    class Meta(ContentItem.Meta):
+        ordering = ["order", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Option(ContentItem):
+    class Family(models.TextChoices):
+        BASELINE = "baseline", _("Sun protection and skincare")
+        CELL = "cell", _("Stem cell and cell products")
+        EXOSOME = "exosome", _("Exosome and conditioned-media products")
+        COSMETIC = "cosmetic", _("Cosmetic creams")
+        PRP = "prp", _("Platelet-rich plasma")
+        MICRONEEDLING = "microneedling", _("Microneedling")
+        PEEL = "peel", _("Chemical peels")
+        LASER_LIGHT = "laser-light", _("Lasers and light")
+
+    class Discomfort(models.TextChoices):
+        NONE = "none", _("None")
+        MILD = "mild", _("Mild")
+        MODERATE = "moderate", _("Moderate")
+        SEVERE = "severe", _("Severe")
+
+    slug = models.CharField(max_length=40, unique=True, choices=vocabulary.slug_choices(vocabulary.OPTION_SLUGS))
+    name = models.CharField(max_length=150)
+    family = models.CharField(max_length=20, choices=Family.choices)
+    order = models.PositiveSmallIntegerField(default=0, help_text=_("Fixed editorial order; never a ranking."))
+    is_no_procedure = models.BooleanField(default=False, help_text=_("The 'no procedure' option shown for every concern."))
+    what_it_is = models.TextField(blank=True)
+    how_it_works = models.TextField(blank=True)
+    what_happens = models.TextField(blank=True, help_text=_("What happens during treatment, step by step (one step a line)."))
+    sessions_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    sessions_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    downtime_days_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    downtime_days_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    discomfort = models.CharField(max_length=10, choices=Discomfort.choices, blank=True)
+    cost_min_usd = models.PositiveIntegerField(null=True, blank=True, help_text=_("US dollars; leave empty if not known."))
+    cost_max_usd = models.PositiveIntegerField(null=True, blank=True)
+    cost_note = models.TextField(blank=True, help_text=_("Say where the figure comes from and how sure it is."))
+    results_last = models.TextField(blank=True, help_text=_("How long results last."))
+    references = models.ManyToManyField(
+        Reference, blank=True, related_name="+", help_text=_("Sources for the description and practical facts."),
+    )
+
+    pack_kind = "option"
+
+    class Meta(ContentItem.Meta):
+        ordering = ["order", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(sessions_min__isnull=True) | Q(sessions_max__isnull=True) | Q(sessions_min__lte=F("sessions_max")),
+                name="option_sessions_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(downtime_days_min__isnull=True) | Q(downtime_days_max__isnull=True)
+                | Q(downtime_days_min__lte=F("downtime_days_max")),
+                name="option_downtime_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(cost_min_usd__isnull=True) | Q(cost_max_usd__isnull=True) | Q(cost_min_usd__lte=F("cost_max_usd")),
+                name="option_cost_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        for low, high in (("sessions_min", "sessions_max"), ("downtime_days_min", "downtime_days_max"),
+                          ("cost_min_usd", "cost_max_usd")):
+            lo, hi = getattr(self, low), getattr(self, high)
+            if lo is not None and hi is not None and lo > hi:
+                raise ValidationError({high: _("The maximum must not be below the minimum.")})
+
+
+class Evidence(models.Model):
+    """How well an option works for one concern, and how sure we are."""
+
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="evidence")
+    concern = models.ForeignKey(Concern, on_delete=models.PROTECT, related_name="evidence")
+    certainty = models.CharField(max_length=12, choices=Certainty.choices)
+    summary = models.TextField(help_text=_("What the studies found and their limits, in plain words."))
+    expected_improvement = models.TextField(blank=True, help_text=_("How big a change to expect, if known."))
+    is_marketed_for = models.BooleanField(
+        default=False, help_text=_("Sold for this concern even though good evidence is lacking."),
+    )
+    references = models.ManyToManyField(Reference, blank=True, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["concern__order", "concern__slug"]
+        constraints = [models.UniqueConstraint(fields=["option", "concern"], name="one_evidence_row_per_option_concern")]
+
+    def __str__(self) -> str:
+        return f"{self.option} for {self.concern}"
+
+
+class Outcome(models.Model):
+    """A numeric result: `events` out of `denominator` people in `group` over `time_frame`."""
+
+    class Kind(models.TextChoices):
+        BENEFIT = "benefit", _("Benefit")
+        HARM = "harm", _("Harm")
+
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="outcomes")
+    concern = models.ForeignKey(
+        Concern, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text=_("Leave empty for a harm that applies whatever the concern."),
+    )
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    description = models.CharField(max_length=300, help_text=_("What happened, e.g. 'had clearly better scars'."))
+    events = models.PositiveIntegerField(null=True, blank=True, help_text=_("Leave empty if not known."))
+    denominator = models.PositiveIntegerField(null=True, blank=True)
+    group = models.CharField(max_length=300, help_text=_("Who was studied."))
+    time_frame = models.CharField(max_length=200)
+    certainty = models.CharField(max_length=12, choices=Certainty.choices)
+    references = models.ManyToManyField(Reference, blank=True, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(events__isnull=True, denominator__isnull=True)
+                | Q(events__isnull=False, denominator__gt=0, events__lte=F("denominator")),
+                name="outcome_events_within_denominator",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+    def clean(self) -> None:
+        validate_frequency(self.events, self.denominator, events_field="events")
+
+
+class SideEffect(models.Model):
+    class Severity(models.TextChoices):
+        MILD = "mild", _("Mild, goes away by itself")
+        MODERATE = "moderate", _("Moderate, may need treatment")
+        SERIOUS = "serious", _("Serious or lasting")
+
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="side_effects")
+    description = models.TextField()
+    severity = models.CharField(max_length=10, choices=Severity.choices)
+    events = models.PositiveIntegerField(null=True, blank=True, help_text=_("How many people got it; empty = not known."))
+    denominator = models.PositiveIntegerField(null=True, blank=True, help_text=_("Out of how many people."))
+    duration = models.CharField(max_length=200, blank=True)
+    references = models.ManyToManyField(Reference, blank=True, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(events__isnull=True, denominator__isnull=True)
+                | Q(events__isnull=False, denominator__gt=0, events__lte=F("denominator")),
+                name="side_effect_events_within_denominator",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+    @property
+    def is_frequency_known(self) -> bool:
+        return self.events is not None and self.denominator is not None
+
+    def clean(self) -> None:
+        validate_frequency(self.events, self.denominator, events_field="events")
+
+
+def validate_frequency(events: int | None, denominator: int | None, *, events_field: str) -> None:
+    if (events is None) != (denominator is None):
+        raise ValidationError(_("Give both the number of people and the group size, or neither (not known)."))
+    if denominator is not None and (denominator == 0 or events > denominator):
+        raise ValidationError({events_field: _("The number of people must be between 0 and the group size.")})
+
+
+class RegulatoryStatus(models.Model):
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="regulatory_statuses")
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=16, choices=RegulatoryStatusCode.choices)
+    explanation = models.TextField(help_text=_("A plain sentence; for 'unknown', say what could not be confirmed."))
+    as_of = models.DateField(help_text=_("The date this status was checked."))
+    references = models.ManyToManyField(Reference, blank=True, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "regulatory statuses"
+        ordering = ["jurisdiction__order", "jurisdiction__slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["option", "jurisdiction"], name="one_status_per_option_jurisdiction"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.option} in {self.jurisdiction}: {self.status}"
+
+
+class ContraindicationRule(models.Model):
+    """A health answer or a skin type that makes an option `avoid` or `caution` for a person."""
+
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="rules")
+    health_item = models.ForeignKey(
+        HealthItem, null=True, blank=True, on_delete=models.PROTECT, related_name="rules",
+        help_text=_("Either a health-screen item…"),
+    )
+    skin_types = models.CharField(
+        max_length=20, blank=True, validators=[RegexValidator(r"^([1-6](,[1-6])*)?$", _("Use e.g. 4,5,6."))],
+        help_text=_("…or skin types, comma-separated, e.g. 4,5,6."),
+    )
+    level = models.CharField(max_length=8, choices=FlagLevel.choices)
+    explanation = models.TextField(help_text=_("The reason, as the patient will read it."))
+    references = models.ManyToManyField(Reference, blank=True, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(health_item__isnull=False) & Q(skin_types="")) | (Q(health_item__isnull=True) & ~Q(skin_types="")),
+                name="rule_has_health_item_or_skin_types",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        trigger = self.health_item.slug if self.health_item_id else f"skin types {self.skin_types}"
+        return f"{self.option}: {self.level} for {trigger}"
+
+    def clean(self) -> None:
+        if bool(self.health_item_id) == bool(self.skin_types):
+            raise ValidationError(_("Choose either a health-screen item or skin types, not both."))
+
+
+class ScopedItem(ContentItem):
+    """Something that applies to all options, one family, or named options."""
+
+    class Scope(models.TextChoices):
+        ALL = "all", _("All options")
+        FAMILY = "family", _("One family of options")
+        OPTIONS = "options", _("Named options")
+
+    key = models.CharField(max_length=60, unique=True, validators=[key_validator])
+    scope = models.CharField(max_length=8, choices=Scope.choices, default=Scope.ALL)
+    family = models.CharField(max_length=20, choices=Option.Family.choices, blank=True)
+    options = models.ManyToManyField(Option, blank=True, related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+    references = models.ManyToManyField(Reference, blank=True, related_name="+")
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta(ContentItem.Meta):
+        abstract = True
+        ordering = ["order", "key"]
+
+    def clean(self) -> None:
+        if self.scope == self.Scope.FAMILY and not self.family:
+            raise ValidationError({"family": _("Choose the family this applies to.")})
+        if self.scope != self.Scope.FAMILY and self.family:
+            raise ValidationError({"family": _("A family is only used when the scope is 'one family'.")})
+
+
+class Question(ScopedItem):
+    class Topic(models.TextChoices):
+        PRODUCT = "product", _("The product and its approval")
+        EVIDENCE = "evidence", _("The evidence")
+        WHO_AND_HOW = "who-and-how", _("Who does it and how")
+        SAFETY = "safety", _("My safety")
+        COST = "cost", _("Cost")
+
+    text = models.TextField(help_text=_("The question, as the patient would ask it."))
+    topic = models.CharField(max_length=12, choices=Topic.choices)
+
+    pack_kind = "question"
+
+    class Meta(ScopedItem.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class WarningSign(ScopedItem):
+    title = models.CharField(max_length=200)
+    explanation = models.TextField()
+
+    pack_kind = "warning-sign"
+
+    class Meta(ScopedItem.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class GlossaryTerm(ContentItem):
+    slug = models.SlugField(max_length=60, unique=True)
+    term = models.CharField(max_length=100)
+    definition = models.TextField()
+
+    pack_kind = "glossary-term"
+
+    class Meta(ContentItem.Meta):
+        ordering = ["term"]
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class SiteText(ContentItem):
+    class Slug(models.TextChoices):
+        ABOUT = "about", _("About")
+        METHODS = "methods", _("Methods")
+        UPDATE_POLICY = "update-policy", _("Update policy")
+        FUNDING = "funding", _("Funding and conflicts of interest")
+        DISCLAIMER = "disclaimer", _("Disclaimer")
+
+    slug = models.CharField(max_length=20, unique=True, choices=Slug.choices)
+    title = models.CharField(max_length=200)
+    body = models.TextField(help_text=_("Plain text; a blank line starts a new paragraph."))
+    order = models.PositiveSmallIntegerField(default=0)
+
+    pack_kind = "site-text"
+
+    class Meta(ContentItem.Meta):
+        ordering = ["order", "slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ContentVersion(models.Model):
+    """The site's content version: raised by each publish, recorded in every saved summary."""
+
+    number = models.PositiveIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="content_version_is_a_singleton")]
+
+    def __str__(self) -> str:
+        return f"Content version {self.number}"
+
+    @classmethod
+    def current(cls) -> int:
+        row = cls.objects.filter(id=1).first()
+        return row.number if row else 0
+
+    @classmethod
+    def bump(cls) -> int:
+        """Raise the version by one, safely under concurrent publishes."""
+        with transaction.atomic():
+            cls.objects.get_or_create(id=1)
+            cls.objects.filter(id=1).update(number=F("number") + 1, changed_at=timezone.now())
+            return cls.objects.get(id=1).number
+
+
+CONTENT_MODELS: tuple[type[ContentItem], ...] = (
+    Reference, Jurisdiction, HealthItem, Concern, Option, Question, WarningSign, GlossaryTerm, SiteText,
+)

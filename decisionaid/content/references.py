@@ -1,0 +1,20 @@
+"""Numbering of the references cited on a page, in the order they are first cited."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from decisionaid.content.models import Option, Reference
+
+
+def numbered_references(option: Option, others: Iterable = ()) -> list[Reference]:
+    """The distinct references an option's page cites, in first-cited order (numbered from 1 in templates)."""
+    cited: dict[str, Reference] = {}
+    groups = [
+        [option], option.evidence.all(), option.outcomes.all(), option.side_effects.all(),
+        option.regulatory_statuses.all(), option.rules.all(), others,
+    ]
+    for group in groups:
+        for item in group:
+            for reference in item.references.all():
+                cited.setdefault(reference.key, reference)
+    return list(cited.values())

@@ -1,0 +1,33 @@
+"""Creates the two admin groups after every migrate, with exactly the permissions their role needs."""
+from __future__ import annotations
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
+
+EDITOR_GROUP = "Content editor"
+REVIEWER_GROUP = "Clinical reviewer"
+CHILD_MODELS = ("evidence", "outcome", "sideeffect", "regulatorystatus", "contraindicationrule")
+
+
+@receiver(post_migrate)
+def create_role_groups(sender, apps=global_apps, **kwargs) -> None:
+    if sender.name != "decisionaid.content":
+        return
+    # Make sure this app's permissions exist even if auth's own handler has not run yet.
+    create_permissions(sender, apps=apps, verbosity=0)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    content_perms = Permission.objects.filter(content_type__app_label="content")
+    editing = content_perms.filter(codename__regex=r"^(add|change|view)_").exclude(codename__endswith="contentversion")
+    child_deletes = content_perms.filter(codename__in=[f"delete_{name}" for name in CHILD_MODELS])
+    editor, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
+    editor.permissions.set([*editing, *child_deletes])
+    reviewer, _ = Group.objects.get_or_create(name=REVIEWER_GROUP)
+    reviewer.permissions.set([
+        *editing, *child_deletes,
+        *content_perms.filter(codename="publish_content"),
+        *content_perms.filter(codename__startswith="delete_").exclude(codename__endswith="contentversion"),
+        *content_perms.filter(codename="view_contentversion"),
+    ])

@@ -1,0 +1,36 @@
+"""Plain-language numbers: always 'X out of 100', never '1 in X' (product.md §2.3)."""
+from __future__ import annotations
+
+NOT_KNOWN = "not known — not well studied"
+
+
+def per_hundred(events: int, denominator: int) -> float:
+    return 100 * events / denominator
+
+
+def per_hundred_text(events: int | None, denominator: int | None) -> str:
+    """'7 out of 100 people' (both frames are shown by the caller); 'not known' when there is no number."""
+    if events is None or not denominator:
+        return NOT_KNOWN
+    value = per_hundred(events, denominator)
+    if value == 0:
+        return "0 out of 100 people"
+    if value < 1:
+        return "fewer than 1 out of 100 people"
+    shown = round(value) if value >= 10 else round(value, 1)
+    shown = int(shown) if float(shown).is_integer() else shown
+    return f"{shown} out of 100 people"
+
+
+def both_frames_text(events: int | None, denominator: int | None) -> str:
+    """Both frames, e.g. '7 out of 100 people get this; 93 out of 100 do not.'"""
+    if events is None or not denominator:
+        return f"How often: {NOT_KNOWN}."
+    affected = per_hundred_text(events, denominator)
+    rest = 100 - per_hundred(events, denominator)
+    if rest > 99:
+        unaffected = "more than 99 out of 100"
+    else:
+        shown = round(rest) if rest >= 10 else round(rest, 1)
+        unaffected = f"{int(shown) if float(shown).is_integer() else shown} out of 100"
+    return f"{affected} get this; {unaffected} do not."

@@ -1,0 +1,72 @@
+"""The public, non-personal pages: home, treatments, about, and the error pages."""
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.http import require_safe
+
+from decisionaid.content.models import (
+    Concern, ContentItem, Evidence, Option, Outcome, Question, Reference, RegulatoryStatus, SiteText, WarningSign,
+)
+from decisionaid.content.references import numbered_references
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    concerns = Concern.objects.published()
+    return render(request, "pages/home.html", {"concerns": concerns})
+
+
+@require_safe
+def treatment_list(request: HttpRequest) -> HttpResponse:
+    options = Option.objects.published()
+    return render(request, "pages/treatment_list.html", {"options": options})
+
+
+@require_safe
+def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    published_concerns = Concern.objects.published()
+    option = (
+        Option.objects.published()
+        .prefetch_related(
+            "references",
+            Prefetch("evidence", Evidence.objects.filter(concern__in=published_concerns)
+                     .select_related("concern").prefetch_related("references")),
+            Prefetch("outcomes", Outcome.objects.select_related("concern").prefetch_related("references")),
+            "side_effects__references",
+            Prefetch("regulatory_statuses", RegulatoryStatus.objects.select_related("jurisdiction")
+                     .prefetch_related("references")),
+            "rules__health_item", "rules__references",
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if option is None:
+        raise Http404("No published treatment with that name.")
+    questions = Question.objects.published().applying_to(option).prefetch_related("references")
+    warning_signs = WarningSign.objects.published().applying_to(option).prefetch_related("references")
+    references = numbered_references(option, [*questions, *warning_signs])
+    return render(request, "pages/treatment_detail.html", {
+        "option": option,
+        "questions": questions,
+        "warning_signs": warning_signs,
+        "references": references,
+        "reference_numbers": {reference.key: number for number, reference in enumerate(references, start=1)},
+    })
+
+
+@require_safe
+def about(request: HttpRequest) -> HttpResponse:
+    texts = SiteText.objects.published()
+    return render(request, "pages/about.html", {"texts": texts})
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return HttpResponse(loader.render_to_string("404.html", request=request), status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No context processors here: the database may be the thing that failed.
+    return HttpResponse(loader.render_to_string("500.html"), status=500)

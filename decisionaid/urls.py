@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("decisionaid.pages.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "decisionaid.pages.views.not_found"
+handler500 = "decisionaid.pages.views.server_error"
