@@ -21,8 +21,8 @@ if SECRET_KEY is None:
     if not DEBUG:
         raise ConfigurationError("DJANGO_SECRET_KEY", "is required when DJANGO_DEBUG is off.")
     SECRET_KEY = "insecure-local-development-key-only-used-with-debug-on"
-elif len(SECRET_KEY) < 32 and not DEBUG:
-    raise ConfigurationError("DJANGO_SECRET_KEY", "must be at least 32 characters long.")
+elif len(SECRET_KEY) < 50 and not DEBUG:
+    raise ConfigurationError("DJANGO_SECRET_KEY", "must be at least 50 random characters long.")
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
@@ -130,7 +130,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = False
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", default=False) else None
 
 # Where the content pack lives (versioned files in the repository).

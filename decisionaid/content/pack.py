@@ -302,9 +302,26 @@ def published_items_failing_gate() -> list[tuple[KindSpec, str, list]]:
     return failures
 
 
+def with_defaults(spec: KindSpec, raw: dict) -> dict:
+    """Fill in the model's defaults for missing fields (an order of 0, a draft status), as saving would."""
+    def filled(model: type[models.Model], names: tuple[str, ...], data: dict) -> dict:
+        result = dict(data)
+        for name in names:
+            model_field = model._meta.get_field(name)
+            if name not in result and model_field.has_default() and not callable(model_field.default):
+                result[name] = model_field.default
+        return result
+
+    item = filled(spec.model, (*spec.fields, *WORKFLOW_FIELDS), raw)
+    for child in spec.children:
+        if child.name in item:
+            item[child.name] = [filled(child.model, child.fields, row) for row in item[child.name]]
+    return item
+
+
 def _load_item(spec: KindSpec, shown: str, raw: dict, *, force: bool) -> str:
     name = str(raw[spec.key])
-    wanted = normalize(raw)
+    wanted = normalize(with_defaults(spec, raw))
     instance = prefetched(spec).filter(**{spec.key: name}).first()
     if instance is not None:
         current = serialize(instance)

@@ -1,0 +1,94 @@
+"""The public pages: home, treatments, about, and friendly errors."""
+from django.test import TestCase, override_settings
+from django.urls import reverse
+
+from decisionaid.content.models import Option
+from decisionaid.content.pack import load_pack
+from tests.content.test_pack import SHIPPED
+
+
+class PublicPageTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        load_pack(SHIPPED)
+
+
+class HomePageTests(PublicPageTestCase):
+    def test_it_says_what_the_tool_is_and_is_not(self):
+        response = self.client.get(reverse("pages:home"))
+        self.assertContains(response, "What this tool is not")
+        self.assertContains(response, "does not pick a treatment for you")
+        self.assertContains(response, '<a class="visually-hidden-focusable skip-link" href="#main">')
+        self.assertContains(response, '<html lang="en">')
+
+    def test_it_shows_the_content_review_dates_and_version(self):
+        response = self.client.get(reverse("pages:home"))
+        self.assertContains(response, "Content last reviewed")
+        self.assertContains(response, "Next review due")
+
+    def test_it_loads_bootstrap_from_our_own_static_files(self):
+        response = self.client.get(reverse("pages:home"))
+        self.assertContains(response, 'href="/static/bootstrap/bootstrap.min.css"')
+        self.assertNotContains(response, "cdn")
+
+    def test_a_post_is_refused_with_405(self):
+        self.assertEqual(self.client.post(reverse("pages:home")).status_code, 405)
+
+
+class TreatmentListTests(PublicPageTestCase):
+    def test_it_lists_published_options_only(self):
+        response = self.client.get(reverse("pages:treatment_list"))
+        self.assertContains(response, "No procedure: sun protection and your usual skincare")
+        self.assertNotContains(response, "Deep chemical peel")  # still a draft
+
+    def test_it_says_the_order_is_not_a_ranking(self):
+        self.assertContains(self.client.get(reverse("pages:treatment_list")), "The order is not a ranking.")
+
+
+class TreatmentDetailTests(PublicPageTestCase):
+    def test_it_shows_the_option_with_its_sources(self):
+        response = self.client.get(reverse("pages:treatment_detail", args=["no-procedure"]))
+        self.assertContains(response, "<h1>No procedure: sun protection and your usual skincare</h1>", html=True)
+        self.assertContains(response, "How sure we are:")
+        self.assertContains(response, 'id="ref-1"')
+        self.assertContains(response, 'href="#ref-1"')
+        self.assertContains(response, "Is it approved where you live?")
+        option = Option.objects.get(slug="no-procedure")
+        self.assertContains(response, option.side_effects.first().description)
+        self.assertContains(response, "last reviewed")
+
+    def test_it_shows_every_jurisdiction(self):
+        response = self.client.get(reverse("pages:treatment_detail", args=["no-procedure"]))
+        for name in ("United States", "European Union", "United Kingdom", "Canada", "Australia", "Japan",
+                     "South Korea", "Another country"):
+            self.assertContains(response, f'<th scope="row">{name}</th>', html=True)
+
+    def test_a_draft_option_is_not_found(self):
+        response = self.client.get(reverse("pages:treatment_detail", args=["peel-deep"]))
+        self.assertContains(response, "We could not find that page", status_code=404)
+
+    def test_an_unknown_slug_gets_a_friendly_404(self):
+        response = self.client.get("/treatments/vampire-facial/")
+        self.assertContains(response, "We could not find that page", status_code=404)
+
+    def test_the_page_runs_a_fixed_number_of_queries(self):
+        with self.assertNumQueries(21):
+            self.client.get(reverse("pages:treatment_detail", args=["no-procedure"]))
+
+
+class AboutPageTests(PublicPageTestCase):
+    def test_it_shows_the_published_site_texts(self):
+        response = self.client.get(reverse("pages:about"))
+        for heading in ("Funding", "Disclaimer"):
+            self.assertContains(response, heading)
+
+
+@override_settings(DEBUG=False)
+class ServerErrorTests(TestCase):
+    def test_the_500_page_is_friendly_and_needs_no_database(self):
+        from decisionaid.pages.views import server_error
+        from django.test import RequestFactory
+
+        response = server_error(RequestFactory().get("/"))
+        self.assertEqual(response.status_code, 500)
+        self.assertIn(b"Sorry, something went wrong on our side", response.content)

@@ -1,0 +1,59 @@
+"""Settings come from environment variables; a malformed value stops start-up with a clear message."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+from unittest import TestCase
+
+from decisionaid.lib.env import ConfigurationError, env_bool, env_int, env_list
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def start_up(**env: str) -> subprocess.CompletedProcess:
+    """Run `manage.py check` with exactly these settings variables."""
+    base = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL"))}
+    return subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env={**base, **env},
+                          capture_output=True, text=True, timeout=120)
+
+
+class EnvParsingTests(TestCase):
+    def test_reads_true_and_false_words(self):
+        self.assertTrue(env_bool("X", default=False, environ={"X": "yes"}))
+        self.assertFalse(env_bool("X", default=True, environ={"X": "0"}))
+        self.assertTrue(env_bool("X", default=True, environ={}))
+
+    def test_a_malformed_boolean_names_the_variable(self):
+        with self.assertRaises(ConfigurationError) as caught:
+            env_bool("DJANGO_DEBUG", default=False, environ={"DJANGO_DEBUG": "ture"})
+        self.assertIn("DJANGO_DEBUG", str(caught.exception.code))
+
+    def test_reads_a_list_and_refuses_blanks(self):
+        self.assertEqual(env_list("H", default=[], environ={"H": "a.org,b.org"}), ["a.org", "b.org"])
+        with self.assertRaises(ConfigurationError):
+            env_list("H", default=[], environ={"H": "a.org,,b.org"})
+
+    def test_refuses_a_number_that_is_not_one(self):
+        with self.assertRaises(ConfigurationError):
+            env_int("N", default=1, environ={"N": "ten"})
+
+
+class StartUpTests(TestCase):
+    def test_a_malformed_debug_value_stops_start_up_naming_the_variable(self):
+        result = start_up(DJANGO_DEBUG="maybe")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("Configuration error: DJANGO_DEBUG", result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+
+    def test_a_secret_key_is_required_when_debug_is_off(self):
+        result = start_up(DJANGO_DEBUG="0")
+        self.assertIn("Configuration error: DJANGO_SECRET_KEY is required", result.stderr)
+
+    def test_a_malformed_database_url_names_the_variable(self):
+        result = start_up(DJANGO_DEBUG="1", DATABASE_URL="nosuchdb://x")
+        self.assertIn("Configuration error: DATABASE_URL", result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+
+    def test_it_starts_with_debug_on_and_no_other_settings(self):
+        result = start_up(DJANGO_DEBUG="1")
+        self.assertEqual(result.returncode, 0, result.stderr)
