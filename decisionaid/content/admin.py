@@ -214,6 +214,7 @@ class ConcernAdmin(ContentItemAdmin):
     grade_kind = "concern"
     list_display = ("name", "slug", "order", "status", "checks", "next_review_due")
     search_fields = ("name", "slug", "description")
+    autocomplete_fields = ("references",)
 
 
 @admin.register(Reference)

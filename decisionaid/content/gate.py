@@ -127,6 +127,8 @@ def _texts_of(kind: str, item: dict, *, where: str) -> Iterator[Text]:
 
 
 def unreferenced_claims(kind: str, item: dict) -> list[Problem]:
+    if kind == "concern" and not item.get("references"):
+        return [Problem("references", "what happens with no procedure cites no reference")]
     if kind != "option":
         return []
     return [

@@ -180,6 +180,9 @@ class Concern(ContentItem):
         max_length=300, blank=True, help_text=_("The decision in one sentence, e.g. 'You are deciding whether…'."),
     )
     order = models.PositiveSmallIntegerField(default=0)
+    references = models.ManyToManyField(
+        Reference, blank=True, related_name="+", help_text=_("Sources for what happens with no procedure."),
+    )
 
     pack_kind = "concern"
 

@@ -70,7 +70,7 @@ SPECS = (
     KindSpec("jurisdiction", Jurisdiction, "jurisdictions.yaml", "slug", ("name", "order")),
     KindSpec("health-item", HealthItem, "health_items.yaml", "slug", ("question", "explanation", "order")),
     KindSpec("concern", Concern, "concerns.yaml", "slug",
-             ("name", "order", "description", "no_procedure_outlook", "decision_statement")),
+             ("name", "order", "description", "no_procedure_outlook", "decision_statement", "references")),
     KindSpec("option", Option, "options/", "slug",
              ("name", "family", "order", "is_no_procedure", "what_it_is", "how_it_works", "what_happens",
               "sessions_min", "sessions_max", "downtime_days_min", "downtime_days_max", "discomfort",
@@ -180,7 +180,7 @@ _PackDumper.add_representer(str, _represent_text)
 
 
 def dump_yaml(data: object) -> str:
-    return yaml.dump(data, Dumper=_PackDumper, sort_keys=False, allow_unicode=True, width=110)
+    return yaml.dump(data, Dumper=_PackDumper, sort_keys=False, allow_unicode=True, width=1_000_000)  # one text, one line: small diffs
 
 
 def export_pack(directory: Path) -> dict[str, int]:

@@ -10,7 +10,7 @@ from decisionaid.lib.readability import MAX_GRADE, reading_grade
 def grade_note(value: str | None) -> str:
     grade = reading_grade(value or "")
     if grade is None:
-        return format_html('<p class="help reading-grade">Reading grade: too short to grade.</p>')
+        return format_html('<p class="help reading-grade">{}</p>', "Reading grade: too short to grade.")
     verdict = "within the limit" if grade <= MAX_GRADE else "above the limit — simplify"
     return format_html(
         '<p class="help reading-grade">Reading grade: US grade {} ({} of {}).</p>', grade, verdict, MAX_GRADE,

@@ -8,7 +8,7 @@ from django.template import loader
 from django.views.decorators.http import require_safe
 
 from decisionaid.content.models import (
-    Concern, ContentItem, Evidence, Option, Outcome, Question, Reference, RegulatoryStatus, SiteText, WarningSign,
+    Concern, ContraindicationRule, Evidence, Option, Outcome, Question, RegulatoryStatus, SiteText, WarningSign,
 )
 from decisionaid.content.references import numbered_references
 
@@ -38,7 +38,7 @@ def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "side_effects__references",
             Prefetch("regulatory_statuses", RegulatoryStatus.objects.select_related("jurisdiction")
                      .prefetch_related("references")),
-            "rules__health_item", "rules__references",
+            Prefetch("rules", ContraindicationRule.objects.select_related("health_item").prefetch_related("references")),
         )
         .filter(slug=slug)
         .first()

@@ -34,6 +34,11 @@ class UnreferencedClaimTests(TestCase):
         for label in ("evidence row 1", "outcome 1", "regulatory status 1", "contraindication rule 1"):
             self.assertIn(f"{label}: cites no reference", found)
 
+    def test_flags_a_concern_whose_no_procedure_outlook_cites_nothing(self):
+        concern = {**MissingNoProcedureTests.CONCERN, "references": []}
+        self.assertEqual([str(p) for p in gate.unreferenced_claims("concern", concern)],
+                         ["references: what happens with no procedure cites no reference"])
+
     def test_passes_when_every_claim_cites_a_source(self):
         self.assertEqual(gate.unreferenced_claims("option", option_data()), [])
 
@@ -145,6 +150,7 @@ class MissingJurisdictionTests(TestCase):
 class MissingNoProcedureTests(TestCase):
     CONCERN = {"slug": "acne-scars", "name": "Acne scars", "description": "Dents left in the skin after acne.",
                "no_procedure_outlook": "Scars usually stay.", "decision_statement": "You are deciding what to do.",
+               "references": ["K-scars"],
                "status": "published", "last_reviewed_on": "2026-01-10", "next_review_due": "2027-01-10"}
 
     def test_flags_a_concern_without_the_no_procedure_option(self):

@@ -26,3 +26,9 @@ def cite(context, item) -> str:
 def frequency(row) -> str:
     """How often a side effect or outcome happens, in both frames, or 'not known'."""
     return both_frames_text(row.events, row.denominator)
+
+
+@register.filter
+def steps(text: str) -> list[str]:
+    """The non-empty lines of a step-by-step text, for an ordered list."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
