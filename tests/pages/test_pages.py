@@ -92,3 +92,11 @@ class ServerErrorTests(TestCase):
         response = server_error(RequestFactory().get("/"))
         self.assertEqual(response.status_code, 500)
         self.assertIn(b"Sorry, something went wrong on our side", response.content)
+
+
+class FriendlyErrorTests(PublicPageTestCase):
+    def test_a_post_without_a_form_token_gets_a_friendly_403(self):
+        from django.test import Client
+
+        response = Client(enforce_csrf_checks=True).post(reverse("pages:treatment_list"))
+        self.assertContains(response, "Your form had expired", status_code=403)
