@@ -179,14 +179,20 @@ class EvidenceInline(OptionChildInline):
     grade_kind = "evidence"
 
 
+OUTCOME_FIELDS = ("concern", "kind", "description", "events", "denominator", "group", "time_frame", "certainty", "references")
+SIDE_EFFECT_FIELDS = ("description", "severity", "events", "denominator", "duration", "references")
+
+
 class OutcomeInline(OptionChildInline):
     model = Outcome
     grade_kind = "outcomes"
+    fields = OUTCOME_FIELDS
 
 
 class SideEffectInline(OptionChildInline):
     model = SideEffect
     grade_kind = "side_effects"
+    fields = SIDE_EFFECT_FIELDS
 
 
 class RegulatoryStatusInline(OptionChildInline):
@@ -308,6 +314,7 @@ class EvidenceAdmin(OptionChildAdmin):
 @admin.register(Outcome)
 class OutcomeAdmin(OptionChildAdmin):
     grade_kind = "outcomes"
+    fields = ("option", *OUTCOME_FIELDS)
     list_display = ("description", "option", "concern", "kind", "events", "denominator", "certainty")
     list_filter = ("kind", "certainty", "concern", "option__family")
     search_fields = ("option__name", "description", "group")
@@ -316,6 +323,7 @@ class OutcomeAdmin(OptionChildAdmin):
 @admin.register(SideEffect)
 class SideEffectAdmin(OptionChildAdmin):
     grade_kind = "side_effects"
+    fields = ("option", *SIDE_EFFECT_FIELDS)
     list_display = ("description", "option", "severity", "events", "denominator")
     list_filter = ("severity", "option__family")
     search_fields = ("option__name", "description")

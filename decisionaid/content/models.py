@@ -285,7 +285,34 @@ class Evidence(models.Model):
         return f"{self.option} for {self.concern}"
 
 
-class Outcome(models.Model):
+class Counted(models.Model):
+    """How many people out of how many: `events` of `denominator`, or both empty for "not known"."""
+
+    events = models.PositiveIntegerField(null=True, blank=True, help_text=_("How many people; empty = not known."))
+    denominator = models.PositiveIntegerField(null=True, blank=True, help_text=_("Out of how many people."))
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(events__isnull=True, denominator__isnull=True)
+                | Q(events__isnull=False, denominator__gt=0, events__lte=F("denominator")),
+                name="%(class)s_events_within_denominator",
+            ),
+        ]
+
+    @property
+    def is_frequency_known(self) -> bool:
+        return self.events is not None and self.denominator is not None
+
+    def clean(self) -> None:
+        if (self.events is None) != (self.denominator is None):
+            raise ValidationError(_("Give both the number of people and the group size, or neither (not known)."))
+        if self.denominator is not None and (self.denominator == 0 or self.events > self.denominator):
+            raise ValidationError({"events": _("The number of people must be between 0 and the group size.")})
+
+
+class Outcome(Counted):
     """A numeric result: `events` out of `denominator` people in `group` over `time_frame`."""
 
     class Kind(models.TextChoices):
@@ -299,32 +326,20 @@ class Outcome(models.Model):
     )
     kind = models.CharField(max_length=8, choices=Kind.choices)
     description = models.CharField(max_length=300, help_text=_("What happened, e.g. 'had clearly better scars'."))
-    events = models.PositiveIntegerField(null=True, blank=True, help_text=_("Leave empty if not known."))
-    denominator = models.PositiveIntegerField(null=True, blank=True)
     group = models.CharField(max_length=300, help_text=_("Who was studied."))
     time_frame = models.CharField(max_length=200)
     certainty = models.CharField(max_length=12, choices=Certainty.choices)
     references = models.ManyToManyField(Reference, blank=True, related_name="+")
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(Counted.Meta):
         ordering = ["id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(events__isnull=True, denominator__isnull=True)
-                | Q(events__isnull=False, denominator__gt=0, events__lte=F("denominator")),
-                name="outcome_events_within_denominator",
-            ),
-        ]
 
     def __str__(self) -> str:
         return self.description
 
-    def clean(self) -> None:
-        validate_frequency(self.events, self.denominator, events_field="events")
 
-
-class SideEffect(models.Model):
+class SideEffect(Counted):
     class Severity(models.TextChoices):
         MILD = "mild", _("Mild, goes away by itself")
         MODERATE = "moderate", _("Moderate, may need treatment")
@@ -333,38 +348,15 @@ class SideEffect(models.Model):
     option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="side_effects")
     description = models.TextField()
     severity = models.CharField(max_length=10, choices=Severity.choices)
-    events = models.PositiveIntegerField(null=True, blank=True, help_text=_("How many people got it; empty = not known."))
-    denominator = models.PositiveIntegerField(null=True, blank=True, help_text=_("Out of how many people."))
     duration = models.CharField(max_length=200, blank=True)
     references = models.ManyToManyField(Reference, blank=True, related_name="+")
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(Counted.Meta):
         ordering = ["id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(events__isnull=True, denominator__isnull=True)
-                | Q(events__isnull=False, denominator__gt=0, events__lte=F("denominator")),
-                name="side_effect_events_within_denominator",
-            ),
-        ]
 
     def __str__(self) -> str:
         return self.description[:80]
-
-    @property
-    def is_frequency_known(self) -> bool:
-        return self.events is not None and self.denominator is not None
-
-    def clean(self) -> None:
-        validate_frequency(self.events, self.denominator, events_field="events")
-
-
-def validate_frequency(events: int | None, denominator: int | None, *, events_field: str) -> None:
-    if (events is None) != (denominator is None):
-        raise ValidationError(_("Give both the number of people and the group size, or neither (not known)."))
-    if denominator is not None and (denominator == 0 or events > denominator):
-        raise ValidationError({events_field: _("The number of people must be between 0 and the group size.")})
 
 
 class RegulatoryStatus(models.Model):
