@@ -99,6 +99,8 @@ class ContentItemAdmin(GradedFieldsMixin, SimpleHistoryAdmin):
     readonly_fields = ("publishing_problems", "changed_by", "published_by")
     actions = [mark_reviewed]
     list_per_page = 50
+    # A reference URL typed without a scheme means https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("changed_by", "published_by")
