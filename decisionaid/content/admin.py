@@ -16,8 +16,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from decisionaid.content import gate, publishing
 from decisionaid.content.models import (
-    Concern, ContentItem, ContentVersion, ContraindicationRule, Evidence, GlossaryTerm, HealthItem, Jurisdiction,
-    Option, Outcome, Question, Reference, RegulatoryStatus, SideEffect, SiteText, WarningSign,
+    ClinicalSignOff, Concern, ContentItem, ContentVersion, ContraindicationRule, Evidence, FaqEntry, GlossaryTerm,
+    HealthItem, Jurisdiction, Option, Outcome, Question, Reference, RegulatoryStatus, SideEffect, SiteText, WarningSign,
 )
 from decisionaid.content.widgets import GradedTextarea, GradedTextInput
 
@@ -272,6 +272,29 @@ class GlossaryTermAdmin(ContentItemAdmin):
     grade_kind = "glossary-term"
     list_display = ("term", "slug", "status", "checks", "next_review_due")
     search_fields = ("term", "definition")
+
+
+@admin.register(FaqEntry)
+class FaqEntryAdmin(ContentItemAdmin):
+    grade_kind = "faq"
+    list_display = ("question", "order", "status", "checks", "next_review_due")
+    search_fields = ("question", "answer")
+    autocomplete_fields = ("references",)
+
+
+@admin.register(ClinicalSignOff)
+class ClinicalSignOffAdmin(SimpleHistoryAdmin):
+    list_display = ("reviewer_name", "qualifications", "signed_off_on")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return not ClinicalSignOff.objects.exists() and super().has_add_permission(request)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return publishing.can_publish(request.user) and super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        obj.pk = 1
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(SiteText)

@@ -32,6 +32,7 @@ PROSE_FIELDS: dict[str, tuple[str, ...]] = {
     "warning-sign": ("explanation",),
     "glossary-term": ("definition",),
     "site-text": ("body",),
+    "faq": ("answer",),
     "reference": (),
 }
 # Short patient-facing labels: checked for wording only (a reading grade means little for a few words).
@@ -44,6 +45,7 @@ LABEL_FIELDS: dict[str, tuple[str, ...]] = {
     "warning-sign": ("title",),
     "glossary-term": ("term",),
     "site-text": ("title",),
+    "faq": ("question",),
 }
 # Texts a published item must have (drafts may leave them empty).
 REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
@@ -54,6 +56,7 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
     "warning-sign": ("explanation",),
     "glossary-term": ("definition",),
     "site-text": ("body",),
+    "faq": ("question", "answer"),
 }
 # An option's claims: each row must cite at least one reference.
 CLAIM_CHILDREN: dict[str, str] = {
@@ -129,6 +132,8 @@ def _texts_of(kind: str, item: dict, *, where: str) -> Iterator[Text]:
 def unreferenced_claims(kind: str, item: dict) -> list[Problem]:
     if kind == "concern" and not item.get("references"):
         return [Problem("references", "what happens with no procedure cites no reference")]
+    if kind == "faq" and not item.get("references"):
+        return [Problem("references", "the answer cites no reference")]
     if kind != "option":
         return []
     return [

@@ -489,6 +489,50 @@ class GlossaryTerm(ContentItem):
         return self.term
 
 
+class FaqEntry(ContentItem):
+    """A question people bring from clinic websites and articles, answered honestly with sources."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    question = models.CharField(max_length=300)
+    answer = models.TextField(help_text=_("Plain text; a blank line starts a new paragraph."))
+    order = models.PositiveSmallIntegerField(default=0)
+    references = models.ManyToManyField(Reference, blank=True, related_name="+")
+
+    pack_kind = "faq"
+
+    class Meta(ContentItem.Meta):
+        ordering = ["order", "slug"]
+        verbose_name = "FAQ entry"
+        verbose_name_plural = "FAQ entries"
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class ClinicalSignOff(models.Model):
+    """The deploying organisation's clinical reviewer; shown on the About page once filled in."""
+
+    reviewer_name = models.CharField(max_length=200, blank=True)
+    qualifications = models.CharField(max_length=300, blank=True, help_text=_("e.g. 'Consultant dermatologist, GMC 1234567'."))
+    signed_off_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "clinical sign-off"
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="clinical_signoff_is_a_singleton")]
+
+    def __str__(self) -> str:
+        return self.reviewer_name or "Clinical sign-off (not yet given)"
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.reviewer_name and self.qualifications and self.signed_off_on)
+
+    @classmethod
+    def current(cls) -> "ClinicalSignOff":
+        return cls.objects.filter(id=1).first() or cls(id=1)
+
+
 class SiteText(ContentItem):
     class Slug(models.TextChoices):
         ABOUT = "about", _("About")
@@ -538,5 +582,5 @@ class ContentVersion(models.Model):
 
 
 CONTENT_MODELS: tuple[type[ContentItem], ...] = (
-    Reference, Jurisdiction, HealthItem, Concern, Option, Question, WarningSign, GlossaryTerm, SiteText,
+    Reference, Jurisdiction, HealthItem, Concern, Option, Question, WarningSign, GlossaryTerm, FaqEntry, SiteText,
 )

@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from decisionaid.content.models import (
-    Concern, ContentItem, ContentVersion, ContraindicationRule, Evidence, GlossaryTerm, HealthItem,
+    Concern, ContentItem, ContentVersion, ContraindicationRule, Evidence, FaqEntry, GlossaryTerm, HealthItem,
     Jurisdiction, Option, Outcome, Question, Reference, RegulatoryStatus, SideEffect, SiteText, WarningSign,
 )
 
@@ -79,6 +79,7 @@ SPECS = (
     KindSpec("question", Question, "questions.yaml", "key", ("topic", "text", *SCOPED_FIELDS)),
     KindSpec("warning-sign", WarningSign, "warning_signs.yaml", "key", ("title", "explanation", *SCOPED_FIELDS)),
     KindSpec("glossary-term", GlossaryTerm, "glossary.yaml", "slug", ("term", "definition")),
+    KindSpec("faq", FaqEntry, "faq.yaml", "slug", ("question", "order", "answer", "references")),
     KindSpec("site-text", SiteText, "site_texts.yaml", "slug", ("title", "order", "body")),
 )
 SPEC_BY_KIND = {spec.kind: spec for spec in SPECS}

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from decisionaid.content.models import Option, Reference
 
 
-def numbered_references(option: Option, others: Iterable = ()) -> list[Reference]:
-    """The distinct references an option's page cites, in first-cited order (numbered from 1 in templates)."""
+def numbered_references(option: Option | None, others: Iterable = ()) -> list[Reference]:
+    """The distinct references a page cites, in first-cited order (numbered from 1 in templates)."""
     cited: dict[str, Reference] = {}
-    groups = [
+    groups = [others] if option is None else [
         [option], option.evidence.all(), option.outcomes.all(), option.side_effects.all(),
         option.regulatory_statuses.all(), option.rules.all(), others,
     ]

@@ -8,4 +8,6 @@ urlpatterns = [
     path("treatments/", views.treatment_list, name="treatment_list"),
     path("treatments/<slug:slug>/", views.treatment_detail, name="treatment_detail"),
     path("about/", views.about, name="about"),
+    path("questions-people-ask/", views.faq, name="faq"),
+    path("glossary/", views.glossary, name="glossary"),
 ]

@@ -8,7 +8,7 @@ from django.template import loader
 from django.views.decorators.http import require_safe
 
 from decisionaid.content.models import (
-    Concern, ContraindicationRule, Evidence, Option, Outcome, Question, RegulatoryStatus, SiteText, WarningSign,
+    ClinicalSignOff, Concern, FaqEntry, GlossaryTerm, ContraindicationRule, Evidence, Option, Outcome, Question, RegulatoryStatus, SiteText, WarningSign,
 )
 from decisionaid.content.references import numbered_references
 
@@ -60,7 +60,23 @@ def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def about(request: HttpRequest) -> HttpResponse:
     texts = SiteText.objects.published()
-    return render(request, "pages/about.html", {"texts": texts})
+    return render(request, "pages/about.html", {"texts": texts, "sign_off": ClinicalSignOff.current()})
+
+
+@require_safe
+def faq(request: HttpRequest) -> HttpResponse:
+    entries = list(FaqEntry.objects.published().prefetch_related("references"))
+    references = numbered_references(None, entries)
+    return render(request, "pages/faq.html", {
+        "entries": entries,
+        "references": references,
+        "reference_numbers": {reference.key: number for number, reference in enumerate(references, start=1)},
+    })
+
+
+@require_safe
+def glossary(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/glossary.html", {"terms": GlossaryTerm.objects.published()})
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -9,6 +9,8 @@ PAGES = {
     "treatments": "/treatments/",
     "no-procedure option": "/treatments/no-procedure/",
     "about": "/about/",
+    "questions people ask": "/questions-people-ask/",
+    "word list": "/glossary/",
     "not found": "/treatments/no-such-treatment/",
     "admin login": "/admin/login/",
 }

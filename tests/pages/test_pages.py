@@ -100,3 +100,38 @@ class FriendlyErrorTests(PublicPageTestCase):
 
         response = Client(enforce_csrf_checks=True).post(reverse("pages:treatment_list"))
         self.assertContains(response, "Your form had expired", status_code=403)
+
+
+class ClinicalSignOffTests(PublicPageTestCase):
+    def test_about_says_review_is_pending_until_the_sign_off_is_filled_in(self):
+        response = self.client.get(reverse("pages:about"))
+        self.assertContains(response, "Independent clinical review of this content is still pending.")
+
+    def test_about_names_the_reviewer_once_the_sign_off_is_complete(self):
+        import datetime
+
+        from decisionaid.content.models import ClinicalSignOff
+
+        ClinicalSignOff.objects.create(id=1, reviewer_name="Dr Ada Okafor", qualifications="Consultant dermatologist",
+                                       signed_off_on=datetime.date(2026, 12, 1))
+        response = self.client.get(reverse("pages:about"))
+        self.assertContains(response, "signed off by Dr Ada Okafor (Consultant dermatologist) on 1 December 2026")
+        self.assertNotContains(response, "still pending")
+
+
+class FaqAndGlossaryTests(PublicPageTestCase):
+    def test_the_faq_shows_published_answers_with_numbered_sources(self):
+        from decisionaid.content.models import FaqEntry, Reference
+
+        entry = FaqEntry.objects.create(slug="cancer", question="Do stem cell facials cause cancer?",
+                                        answer="Nobody knows for sure.", status="published")
+        entry.references.set([Reference.objects.get(key="R42")])
+        FaqEntry.objects.create(slug="draft", question="A draft question?", answer="Not yet.", status="draft")
+        response = self.client.get(reverse("pages:faq"))
+        self.assertContains(response, "Do stem cell facials cause cancer?")
+        self.assertContains(response, 'href="#ref-1"')
+        self.assertNotContains(response, "A draft question?")
+
+    def test_the_glossary_lists_published_terms(self):
+        response = self.client.get(reverse("pages:glossary"))
+        self.assertContains(response, "Exosome")
