@@ -1,0 +1,32 @@
+from django.core.management.base import BaseCommand
+
+from decisionaid.content.pack import published_items_failing_gate
+from decisionaid.content.report import content_figures
+from decisionaid.lib.readability import MAX_GRADE
+
+
+def shown(value, suffix: str = "") -> str:
+    return "–" if value is None else f"{value}{suffix}"
+
+
+class Command(BaseCommand):
+    help = "Per content type: items, mean and maximum reading grade, share of claims with a verified reference."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--all", action="store_true", help="Include drafts and items in review.")
+
+    def handle(self, *args, all: bool, **options):
+        figures = content_figures(published_only=not all)
+        self.stdout.write(f"{'content type':<14} {'items':>5} {'mean grade':>10} {'max grade':>9} "
+                          f"{'claims':>6} {'verified ref':>12}")
+        for row in figures:
+            self.stdout.write(f"{row.kind:<14} {row.items:>5} {shown(row.mean_grade):>10} {shown(row.max_grade):>9} "
+                              f"{row.claims:>6} {shown(row.verified_share, '%'):>12}")
+        over = [entry for row in figures for entry in row.over_limit]
+        self.stdout.write(f"\nTexts above grade {MAX_GRADE}: {len(over)}")
+        for entry in over:
+            self.stdout.write(f"  {entry}")
+        failing = published_items_failing_gate()
+        self.stdout.write(f"Published items failing the publishing checks (incl. unreferenced claims): {len(failing)}")
+        for spec, key, problems in failing:
+            self.stdout.write(f"  {spec.kind} {key}: " + "; ".join(map(str, problems)))

@@ -1,0 +1,66 @@
+"""Figures about the content: reading grades and how well claims are sourced (for `content_report`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import mean
+
+from decisionaid.content import gate
+from decisionaid.content.models import Reference
+from decisionaid.content.pack import SPECS, prefetched, serialize
+from decisionaid.lib.readability import MAX_GRADE, reading_grade
+
+# Rows whose references back a claim, per kind (option rows are named by gate.CLAIM_CHILDREN).
+TOP_LEVEL_CLAIMS = {"concern", "faq"}
+
+
+@dataclass
+class KindFigures:
+    kind: str
+    items: int = 0
+    grades: list[float] = field(default_factory=list)
+    claims: int = 0
+    claims_with_verified_reference: int = 0
+    over_limit: list[str] = field(default_factory=list)
+
+    @property
+    def mean_grade(self) -> float | None:
+        return round(mean(self.grades), 1) if self.grades else None
+
+    @property
+    def max_grade(self) -> float | None:
+        return max(self.grades) if self.grades else None
+
+    @property
+    def verified_share(self) -> float | None:
+        return round(100 * self.claims_with_verified_reference / self.claims) if self.claims else None
+
+
+def content_figures(*, published_only: bool = True) -> list[KindFigures]:
+    verified = set(Reference.objects.filter(verification=Reference.Verification.VERIFIED).values_list("key", flat=True))
+    figures = []
+    for spec in SPECS:
+        queryset = prefetched(spec).published() if published_only else prefetched(spec)
+        result = KindFigures(spec.kind)
+        for instance in queryset:
+            data = serialize(instance)
+            result.items += 1
+            for text in gate.patient_texts(spec.kind, data):
+                grade = reading_grade(text.text) if text.is_prose else None
+                if grade is None:
+                    continue
+                result.grades.append(grade)
+                if grade > MAX_GRADE:
+                    result.over_limit.append(f"{data[spec.key]} › {text.where} (grade {grade})")
+            for claim in claims_of(spec.kind, data):
+                result.claims += 1
+                result.claims_with_verified_reference += bool(set(claim.get("references", [])) & verified)
+        figures.append(result)
+    return figures
+
+
+def claims_of(kind: str, data: dict) -> list[dict]:
+    if kind in TOP_LEVEL_CLAIMS:
+        return [data]
+    if kind == "option":
+        return [row for child in gate.CLAIM_CHILDREN for row in data.get(child, [])]
+    return []
