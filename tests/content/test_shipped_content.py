@@ -66,3 +66,22 @@ class ShippedContentTests(TestCase):
         self.assertIn("Texts above grade 8: 0", report)
         self.assertIn("Published items failing the publishing checks (incl. unreferenced claims): 0", report)
         self.assertRegex(report, r"concern\s+6\s")
+
+    def test_all_sixteen_options_are_published_with_questions_and_warning_signs(self):
+        from decisionaid.content.models import Question, WarningSign
+
+        self.assertEqual(Option.objects.published().count(), len(vocabulary.OPTION_SLUGS))
+        for slug in ("stem-cell-injections", "exosomes-topical", "exosomes-injected"):
+            option = Option.objects.get(slug=slug)
+            with self.subTest(option=slug):
+                self.assertTrue(Question.objects.published().applying_to(option).exists())
+                self.assertTrue(WarningSign.objects.published().applying_to(option).exists())
+
+    def test_the_faq_answers_the_questions_people_bring_from_clinic_websites(self):
+        from decisionaid.content.models import FaqEntry, GlossaryTerm
+
+        questions = " ".join(FaqEntry.objects.published().values_list("question", flat=True)).lower()
+        for topic in ("cancer", "cream", "fda-registered", "62 trials", "80–100%", "short-term side effects",
+                      "experimental", "legitimate"):
+            self.assertIn(topic, questions)
+        self.assertGreaterEqual(GlossaryTerm.objects.published().count(), 15)
