@@ -6,7 +6,7 @@ from statistics import mean
 
 from decisionaid.content import gate
 from decisionaid.content.models import Reference
-from decisionaid.content.pack import SPECS, prefetched, serialize
+from decisionaid.content.pack import SPEC_BY_KIND, SPECS, prefetched, serialize
 from decisionaid.lib.readability import MAX_GRADE, reading_grade
 
 # Rows whose references back a claim, per kind (option rows are named by gate.CLAIM_CHILDREN).
@@ -64,3 +64,27 @@ def claims_of(kind: str, data: dict) -> list[dict]:
     if kind == "option":
         return [row for child in gate.CLAIM_CHILDREN for row in data.get(child, [])]
     return []
+
+
+@dataclass(frozen=True)
+class Balance:
+    option: str
+    benefit_chars: int
+    harm_chars: int
+
+    @property
+    def harm_share(self) -> int:
+        """Harms text as a percentage of benefits text."""
+        return round(100 * self.harm_chars / self.benefit_chars) if self.benefit_chars else 100
+
+
+def option_balance() -> list[Balance]:
+    """How much text each published option gives to harms compared with benefits (IPDAS: equal detail)."""
+    rows = []
+    for data in (serialize(option) for option in prefetched(SPEC_BY_KIND["option"]).published()):
+        benefits = [row.get("summary", "") + row.get("expected_improvement", "") for row in data.get("evidence", [])]
+        benefits += [row["description"] for row in data.get("outcomes", []) if row["kind"] == "benefit"]
+        harms = [row["description"] + row.get("duration", "") for row in data.get("side_effects", [])]
+        harms += [row["description"] for row in data.get("outcomes", []) if row["kind"] == "harm"]
+        rows.append(Balance(data["slug"], sum(map(len, benefits)), sum(map(len, harms))))
+    return rows

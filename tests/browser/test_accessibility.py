@@ -8,6 +8,8 @@ PAGES = {
     "home": "/",
     "treatments": "/treatments/",
     "no-procedure option": "/treatments/no-procedure/",
+    "stem-cell injections option": "/treatments/stem-cell-injections/",
+    "deep peel option": "/treatments/peel-deep/",
     "about": "/about/",
     "questions people ask": "/questions-people-ask/",
     "word list": "/glossary/",

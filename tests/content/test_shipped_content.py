@@ -66,6 +66,7 @@ class ShippedContentTests(TestCase):
         self.assertIn("Texts above grade 8: 0", report)
         self.assertIn("Published items failing the publishing checks (incl. unreferenced claims): 0", report)
         self.assertRegex(report, r"concern\s+6\s")
+        self.assertRegex(report, r"Balance: harms text as a share of benefits text.*\n  no-procedure\s+\d+%")
 
     def test_all_sixteen_options_are_published_with_questions_and_warning_signs(self):
         from decisionaid.content.models import Question, WarningSign

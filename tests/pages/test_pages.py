@@ -137,3 +137,20 @@ class FaqAndGlossaryTests(PublicPageTestCase):
     def test_the_glossary_lists_published_terms(self):
         response = self.client.get(reverse("pages:glossary"))
         self.assertContains(response, "Exosome")
+
+
+class EveryTreatmentPageTests(PublicPageTestCase):
+    def test_every_option_page_shows_its_harms_approval_and_sources(self):
+        for option in Option.objects.published():
+            with self.subTest(option=option.slug):
+                response = self.client.get(reverse("pages:treatment_detail", args=[option.slug]))
+                self.assertContains(response, "Side effects and risks")
+                self.assertContains(response, "Is it approved where you live?")
+                self.assertContains(response, 'id="ref-1"')
+                self.assertNotContains(response, "have not been published here yet")
+
+    def test_cell_and_exosome_pages_show_warning_signs(self):
+        for slug in ("stem-cell-injections", "exosomes-injected"):
+            response = self.client.get(reverse("pages:treatment_detail", args=[slug]))
+            self.assertContains(response, "Warning signs of an unproven clinic")
+            self.assertContains(response, "Questions to ask a clinic")

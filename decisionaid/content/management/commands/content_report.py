@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from decisionaid.content.pack import published_items_failing_gate
-from decisionaid.content.report import content_figures
+from decisionaid.content.report import content_figures, option_balance
 from decisionaid.lib.readability import MAX_GRADE
 
 
@@ -30,3 +30,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Published items failing the publishing checks (incl. unreferenced claims): {len(failing)}")
         for spec, key, problems in failing:
             self.stdout.write(f"  {spec.kind} {key}: " + "; ".join(map(str, problems)))
+        self.stdout.write("\nBalance: harms text as a share of benefits text, per published option")
+        for row in option_balance():
+            self.stdout.write(f"  {row.option:<30} {row.harm_share:>4}%  ({row.harm_chars} vs {row.benefit_chars} characters)")
