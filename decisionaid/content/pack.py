@@ -125,7 +125,7 @@ def serialize(instance: ContentItem) -> dict:
     spec = SPEC_BY_MODEL[type(instance)]
     data = _plain(instance, (spec.key, *spec.fields))
     for child in spec.children:
-        rows = getattr(instance, f"{child.name if child.name != 'regulatory' else 'regulatory_statuses'}").all()
+        rows = getattr(instance, related_name(child)).all()
         rows = sorted(rows, key=lambda row: row.pk)
         if rows:
             data[child.name] = [_plain(row, child.fields) for row in rows]

@@ -18,3 +18,11 @@ def numbered_references(option: Option | None, others: Iterable = ()) -> list[Re
             for reference in item.references.all():
                 cited.setdefault(reference.key, reference)
     return list(cited.values())
+
+
+def citation_context(references: list[Reference]) -> dict:
+    """Template context for a page's reference list and the numbered citations that point into it."""
+    return {
+        "references": references,
+        "reference_numbers": {reference.key: number for number, reference in enumerate(references, start=1)},
+    }

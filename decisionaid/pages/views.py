@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from decisionaid.content.models import (
     ClinicalSignOff, Concern, FaqEntry, GlossaryTerm, ContraindicationRule, Evidence, Option, Outcome, Question, RegulatoryStatus, SiteText, WarningSign,
 )
-from decisionaid.content.references import numbered_references
+from decisionaid.content.references import citation_context, numbered_references
 
 
 @require_safe
@@ -52,8 +52,7 @@ def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "option": option,
         "questions": questions,
         "warning_signs": warning_signs,
-        "references": references,
-        "reference_numbers": {reference.key: number for number, reference in enumerate(references, start=1)},
+        **citation_context(references),
     })
 
 
@@ -69,8 +68,7 @@ def faq(request: HttpRequest) -> HttpResponse:
     references = numbered_references(None, entries)
     return render(request, "pages/faq.html", {
         "entries": entries,
-        "references": references,
-        "reference_numbers": {reference.key: number for number, reference in enumerate(references, start=1)},
+        **citation_context(references),
     })
 
 
