@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "decisionaid.content",
     "decisionaid.pages",
+    "decisionaid.questionnaire",
 ]
 
 MIDDLEWARE = [
@@ -132,6 +133,16 @@ SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 315
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", default=False) else None
+
+# Published content is cached per process and rebuilt when any content changes (see content/catalogue.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "decisionaid"}}
+
+# The patient's answers live in the server-side session until a summary is saved. Sessions end when the
+# browser closes and after two hours without activity.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_SECONDS", default=2 * 60 * 60, minimum=60)
+# How long a saved summary is kept before the purge deletes it (product.md §7: 90 days by default).
+SUMMARY_RETENTION_DAYS = env_int("SUMMARY_RETENTION_DAYS", default=90, minimum=1)
 
 # Where the content pack lives (versioned files in the repository).
 CONTENT_PACK_DIR = BASE_DIR / "content_pack"

@@ -3,6 +3,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("decisionaid.pages.urls")),
+    path("start/", include("decisionaid.questionnaire.urls")),
+    path("summary/", include("decisionaid.questionnaire.summary_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -349,6 +349,11 @@ class SideEffect(Counted):
     description = models.TextField()
     severity = models.CharField(max_length=10, choices=Severity.choices)
     duration = models.CharField(max_length=200, blank=True)
+    is_pigment_or_scarring = models.BooleanField(
+        default=False,
+        help_text=_("Tick if this harm is a lasting change in skin colour or a scar. Patients who care most about "
+                    "avoiding pigment change or scarring see these side by side."),
+    )
     references = models.ManyToManyField(Reference, blank=True, related_name="+")
     history = HistoricalRecords()
 
@@ -560,6 +565,9 @@ class ContentVersion(models.Model):
 
     number = models.PositiveIntegerField(default=0)
     changed_at = models.DateTimeField(default=timezone.now)
+    # Stamped on every change to any content row, published or not; keys the cached catalogue so that
+    # every app process sees a change at once.
+    touched_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [models.CheckConstraint(condition=Q(id=1), name="content_version_is_a_singleton")]
@@ -577,8 +585,21 @@ class ContentVersion(models.Model):
         """Raise the version by one, safely under concurrent publishes."""
         with transaction.atomic():
             cls.objects.get_or_create(id=1)
-            cls.objects.filter(id=1).update(number=F("number") + 1, changed_at=timezone.now())
+            now = timezone.now()
+            cls.objects.filter(id=1).update(number=F("number") + 1, changed_at=now, touched_at=now)
             return cls.objects.get(id=1).number
+
+    @classmethod
+    def touch(cls) -> None:
+        """Record that some content changed, so cached copies of the published content are rebuilt."""
+        if not cls.objects.filter(id=1).update(touched_at=timezone.now()):
+            cls.objects.get_or_create(id=1)
+
+    @classmethod
+    def stamp(cls) -> tuple[int, str]:
+        """(version number, last change) in one query: the cache key of the published content."""
+        row = cls.objects.filter(id=1).values_list("number", "touched_at").first()
+        return (row[0], row[1].isoformat()) if row else (0, "")
 
 
 CONTENT_MODELS: tuple[type[ContentItem], ...] = (

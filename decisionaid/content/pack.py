@@ -18,6 +18,7 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from decisionaid.content.signals import bulk_content_changes
 from decisionaid.content.models import (
     Concern, ContentItem, ContentVersion, ContraindicationRule, Evidence, FaqEntry, GlossaryTerm, HealthItem,
     Jurisdiction, Option, Outcome, Question, Reference, RegulatoryStatus, SideEffect, SiteText, WarningSign,
@@ -58,7 +59,8 @@ OPTION_CHILDREN = (
     ChildSpec("outcomes", Outcome,
               ("concern", "kind", "description", "events", "denominator", "group", "time_frame", "certainty",
                "references")),
-    ChildSpec("side_effects", SideEffect, ("description", "severity", "events", "denominator", "duration", "references")),
+    ChildSpec("side_effects", SideEffect, ("description", "severity", "events", "denominator", "duration", "is_pigment_or_scarring",
+                                          "references")),
     ChildSpec("regulatory", RegulatoryStatus, ("jurisdiction", "status", "explanation", "as_of", "references")),
     ChildSpec("rules", ContraindicationRule, ("health_item", "skin_types", "level", "explanation", "references")),
 )
@@ -265,7 +267,7 @@ def load_pack(directory: Path, *, force: bool = False) -> LoadResult:
     entries = read_pack(directory)
     result = LoadResult()
     seen: set[tuple[str, str]] = set()
-    with transaction.atomic():
+    with transaction.atomic(), bulk_content_changes():
         for spec, shown, raw in entries:
             name = str(raw[spec.key])
             if (spec.kind, name) in seen:

@@ -1,9 +1,12 @@
-"""Creates the two admin groups after every migrate, with exactly the permissions their role needs."""
+"""Content signals: the admin role groups after every migrate, and marking cached content stale on change."""
 from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 EDITOR_GROUP = "Content editor"
@@ -31,3 +34,34 @@ def create_role_groups(sender, apps=global_apps, **kwargs) -> None:
         *content_perms.filter(codename__startswith="delete_").exclude(codename__endswith="contentversion"),
         *content_perms.filter(codename="view_contentversion"),
     ])
+
+
+# --- keeping cached content fresh ------------------------------------------------------------------------
+
+_touch_paused: ContextVar[bool] = ContextVar("content_touch_paused", default=False)
+
+
+@receiver([post_save, post_delete, m2m_changed])
+def touch_content_version(sender, **kwargs) -> None:
+    """Any change to a content row, or to its references, marks the cached published content stale."""
+    meta = getattr(sender, "_meta", None)
+    if _touch_paused.get() or kwargs.get("raw") or meta is None or meta.app_label != "content":
+        return
+    if sender.__name__ in ("ContentVersion",) or sender.__name__.startswith("Historical"):
+        return
+    from decisionaid.content.models import ContentVersion
+
+    ContentVersion.touch()
+
+
+@contextmanager
+def bulk_content_changes():
+    """Touch the content version once at the end instead of once per saved row (used by load_content)."""
+    from decisionaid.content.models import ContentVersion
+
+    token = _touch_paused.set(True)
+    try:
+        yield
+    finally:
+        _touch_paused.reset(token)
+    ContentVersion.touch()  # not reached when the block raised: a failed load changed nothing

@@ -34,3 +34,18 @@ def both_frames_text(events: int | None, denominator: int | None) -> str:
         shown = round(rest) if rest >= 10 else round(rest, 1)
         unaffected = f"{int(shown) if float(shown).is_integer() else shown} out of 100"
     return f"{affected} get this; {unaffected} do not."
+
+
+def range_text(low: int | None, high: int | None, unit: str, *, prefix: str = "") -> str:
+    """'3 to 6 sessions', '1,000 or more', 'up to 3 days', or '' when neither end is known."""
+    def show(value: int) -> str:
+        return f"{prefix}{value:,}"
+    if low is None and high is None:
+        return ""
+    if low is not None and high is not None:
+        text = show(low) if low == high else f"{show(low)} to {show(high)}"
+    elif low is not None:
+        text = f"{show(low)} or more"
+    else:
+        text = f"up to {show(high)}"
+    return f"{text} {unit}".strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from decisionaid.lib.icon_array import icon_array as make_icon_array
 from decisionaid.lib.numbers import both_frames_text
 
 register = template.Library()
@@ -12,8 +13,17 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def cite(context, item) -> str:
     """Numbered links from a claim to the page's reference list, e.g. [1][3]."""
+    keys = getattr(item, "reference_keys", None)
+    if keys is None:  # a model instance rather than a catalogue snapshot
+        keys = [reference.key for reference in item.references.all()]
+    return cite_keys(context, keys)
+
+
+@register.simple_tag(takes_context=True)
+def cite_keys(context, keys) -> str:
+    """Citation links for a list of reference keys (as stored in a saved summary)."""
     numbers = context.get("reference_numbers", {})
-    cited = sorted(numbers[ref.key] for ref in item.references.all() if ref.key in numbers)
+    cited = sorted({numbers[key] for key in keys or () if key in numbers})
     if not cited:
         return ""
     links = format_html_join(
@@ -32,3 +42,32 @@ def frequency(row) -> str:
 def steps(text: str) -> list[str]:
     """The non-empty lines of a step-by-step text, for an ordered list."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@register.simple_tag
+def icon_array(row) -> str:
+    """A 10 × 10 (or 1,000-icon) array for a number, drawn as SVG on the server; '' when not known.
+
+    Affected people are filled squares, the rest are outlines, so the picture also works in greyscale.
+    The words beside it say the same, and the SVG carries them as its text alternative.
+    """
+    array = make_icon_array(events=row.events, denominator=row.denominator)
+    if array is None:
+        return ""
+    filled, hollow = [], []
+    for column, line, affected in array.cells():
+        (filled if affected else hollow).append(f"M{column * 10 + 1} {line * 10 + 1}h8v8h-8z")
+    return format_html(
+        '<svg class="icon-array icon-array-{}" viewBox="0 0 {} {}" role="img" aria-label="{}" focusable="false">'
+        '<path class="icon-affected" d="{}"/><path class="icon-unaffected" d="{}"/></svg>',
+        array.total, array.columns * 10, array.rows * 10,
+        f"Picture of {array.total:,} people. The {array.affected:,} filled squares are people who have this. "
+        f"{both_frames_text(row.events, row.denominator)}",
+        "".join(filled), "".join(hollow),
+    )
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template, or '' when it is missing."""
+    return mapping.get(key, "") if hasattr(mapping, "get") else ""

@@ -1,0 +1,41 @@
+"""Icon-array geometry: 100 icons (10 × 10), or 1,000 icons when the number is below 1 in 100.
+
+Affected icons are grouped from the bottom row up, left to right, so arrays can be compared at a glance.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from decisionaid.lib.numbers import per_hundred
+
+
+@dataclass(frozen=True)
+class IconArray:
+    columns: int
+    rows: int
+    affected: int
+
+    @property
+    def total(self) -> int:
+        return self.columns * self.rows
+
+    def cells(self) -> list[tuple[int, int, bool]]:
+        """(column, row, affected) for every icon; row 0 is the top row."""
+        cells = []
+        for index in range(self.total):
+            row_from_bottom, column = divmod(index, self.columns)
+            cells.append((column, self.rows - 1 - row_from_bottom, index < self.affected))
+        return cells
+
+
+def icon_array(*, events: int | None, denominator: int | None) -> IconArray | None:
+    """The array to draw for `events` out of `denominator`, or None when the number is not known or too small."""
+    if events is None or not denominator:
+        return None
+    rate = per_hundred(events, denominator)
+    if rate == 0 or rate >= 1:
+        return IconArray(columns=10, rows=10, affected=min(100, round(rate)) if rate >= 1 else 0)
+    per_thousand = round(rate * 10)
+    if per_thousand == 0:
+        return None  # fewer than 1 in 1,000: an array would show nothing; the words say it
+    return IconArray(columns=40, rows=25, affected=per_thousand)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class QuestionnaireConfig(AppConfig):
+    name = "decisionaid.questionnaire"
+    verbose_name = "Patient journey and saved summaries"

@@ -1,0 +1,36 @@
+"""SURE scoring and the choice of questions to take to a clinic: pure functions."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from decisionaid.content.catalogue import OptionFacts, ScopedFacts
+from decisionaid.questionnaire.choices import SURE_QUESTIONS, YES, SureQuestion
+
+
+@dataclass(frozen=True)
+class SureResult:
+    score: int
+    conflict: bool  # 3 or less: the patient may want more support before deciding
+    help: tuple[SureQuestion, ...]  # one piece of help for each "no"
+
+
+def score_sure(answers: Mapping[str, str]) -> SureResult:
+    """Score = number of "yes" answers (0–4); each "no" routes to the help that matches it."""
+    score = sum(1 for question in SURE_QUESTIONS if answers.get(question.key) == YES)
+    help_needed = tuple(question for question in SURE_QUESTIONS if answers.get(question.key) != YES)
+    return SureResult(score=score, conflict=score <= 3, help=help_needed)
+
+
+def considered_options(*, shown: Iterable[OptionFacts], compared: Iterable[str], leaning: str | None) -> list[OptionFacts]:
+    """The options the patient looked at closely: those compared and the one they lean to (else all shown)."""
+    shown = list(shown)
+    picked = set(compared) | ({leaning} if leaning else set())
+    considered = [option for option in shown if option.slug in picked]
+    return considered or shown
+
+
+def items_for(items: Iterable[ScopedFacts], options: Iterable[OptionFacts]) -> list[ScopedFacts]:
+    """Questions or warning signs that apply to any of the options, in their editorial order."""
+    options = list(options)
+    return [item for item in items if any(item.applies_to(option) for option in options)]

@@ -1,0 +1,60 @@
+"""Saved summaries: what a patient was shown and chose, under a reference code, with no identity."""
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from decisionaid.lib.codes import display_code, new_code
+
+
+class SummaryQuerySet(models.QuerySet):
+    def expired(self, now: datetime.datetime | None = None):
+        return self.filter(expires_at__lte=now or timezone.now())
+
+
+class SavedSummary(models.Model):
+    """One saved summary. `record` holds the export body and what the options page showed, as it was then.
+
+    No name, contact, IP address or account is stored, and none is ever linked to a summary.
+    """
+
+    code = models.CharField(max_length=12, unique=True, editable=False)
+    content_version = models.PositiveIntegerField()
+    record = models.JSONField(encoder=DjangoJSONEncoder)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    expires_at = models.DateTimeField()
+
+    objects = SummaryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "saved summaries"
+        indexes = [models.Index(fields=["expires_at"])]
+
+    def __str__(self) -> str:
+        return f"Summary {self.display_code}"
+
+    @property
+    def display_code(self) -> str:
+        return display_code(self.code)
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @classmethod
+    def create(cls, *, record: dict, content_version: int) -> "SavedSummary":
+        """Save under a fresh code; in the (60-bit) event of a clash, draw again."""
+        now = timezone.now()
+        expires_at = now + datetime.timedelta(days=settings.SUMMARY_RETENTION_DAYS)
+        for _attempt in range(5):
+            try:
+                with transaction.atomic():
+                    return cls.objects.create(code=new_code(), record=record, content_version=content_version,
+                                              created_at=now, expires_at=expires_at)
+            except IntegrityError:
+                continue
+        raise RuntimeError("Could not draw an unused reference code")

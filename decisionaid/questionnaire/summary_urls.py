@@ -1,0 +1,10 @@
+from django.urls import path
+
+from decisionaid.questionnaire import summary_views
+
+app_name = "summary"
+urlpatterns = [
+    path("<str:code>/", summary_views.detail, name="detail"),
+    path("<str:code>/export.json", summary_views.export, name="export"),
+    path("<str:code>/delete/", summary_views.delete, name="delete"),
+]

@@ -1,0 +1,271 @@
+"""The patient journey: questionnaire steps, options, compare, decision, questions, and saving a summary.
+
+Every page reads the published content from the cached catalogue and the answers from the session, so the
+options page costs the same few queries however many options there are. Each form posts, then redirects.
+"""
+from __future__ import annotations
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from decisionaid.content.catalogue import Catalogue, current_catalogue
+from decisionaid.content.references import citation_context
+from decisionaid.questionnaire import choices
+from decisionaid.questionnaire.decision import considered_options, items_for, score_sure
+from decisionaid.questionnaire.forms import CompareForm, DecisionForm, QuestionsForm
+from decisionaid.questionnaire.matching import SORT_KEYS, Match, match_options, sort_matches, top_attributes
+from decisionaid.questionnaire.models import SavedSummary
+from decisionaid.questionnaire.steps import STEP_BY_SLUG, STEPS, Journey, Step, neighbours, step_number
+from decisionaid.questionnaire.summary import build_record
+
+LAST_SAVED_KEY = "last_saved_summary"
+
+
+def personal(view):
+    """Pages with a patient's answers: never cached, never indexed, no referrer sent onwards."""
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+    return wrapper
+
+
+def _journey(request: HttpRequest) -> Journey:
+    return Journey(request.session, current_catalogue())
+
+
+def _redirect_to_step(step: Step) -> HttpResponseRedirect:
+    return redirect("questionnaire:step", slug=step.slug)
+
+
+def _unfinished_redirect(request: HttpRequest, journey: Journey) -> HttpResponseRedirect | None:
+    """Where to send someone who opened a page before answering the questions it needs."""
+    if journey.is_under_18():
+        return redirect("questionnaire:adults_only")
+    step = journey.first_unfinished()
+    if step is None:
+        return None
+    if journey.data.get("answers"):
+        messages.info(request, _("Please answer this step first."))
+    return _redirect_to_step(step)
+
+
+@require_http_methods(["GET"])
+@personal
+def start(request: HttpRequest) -> HttpResponse:
+    journey = _journey(request)
+    return render(request, "questionnaire/start.html", {
+        "has_answers": bool(journey.data.get("answers")), "first_step": STEPS[0], "step_count": len(STEPS),
+        "retention_days": settings.SUMMARY_RETENTION_DAYS,
+    })
+
+
+@require_http_methods(["POST"])
+def start_again(request: HttpRequest) -> HttpResponse:
+    _journey(request).clear()
+    messages.info(request, _("Your answers have been cleared."))
+    return redirect("questionnaire:step", slug=STEPS[0].slug)
+
+
+@require_http_methods(["GET", "POST"])
+@personal
+def step(request: HttpRequest, slug: str) -> HttpResponse:
+    current = STEP_BY_SLUG.get(slug)
+    if current is None:
+        return render(request, "404.html", status=404)
+    journey = _journey(request)
+    first = journey.first_unfinished()
+    if first is not None and STEPS.index(first) < STEPS.index(current):
+        return _unfinished_redirect(request, journey)
+    if journey.is_under_18() and STEPS.index(current) > STEPS.index(STEP_BY_SLUG["about-you"]):
+        return redirect("questionnaire:adults_only")
+    previous, following = neighbours(current)
+    returning = request.GET.get("return") == "review"
+    if request.method == "POST":
+        form = current.form_class(request.POST, catalogue=journey.catalogue)
+        going_back = request.POST.get("go") == "back"
+        if form.is_valid():
+            journey.store(current, form.answers())
+            if journey.is_under_18():
+                return redirect("questionnaire:adults_only")
+            if going_back and previous:
+                return _redirect_to_step(previous)
+            if returning or following is None:
+                return redirect("questionnaire:review")
+            return _redirect_to_step(following)
+        if going_back and previous:
+            return _redirect_to_step(previous)  # keeps what was stored for this step before
+    else:
+        form = current.form_class(initial=journey.stored(current), catalogue=journey.catalogue)
+    return render(request, "questionnaire/step.html", {
+        "step": current, "form": form, "number": step_number(current), "step_count": len(STEPS),
+        "previous": previous, "returning": returning,
+    })
+
+
+@require_http_methods(["GET"])
+@personal
+def adults_only(request: HttpRequest) -> HttpResponse:
+    return render(request, "questionnaire/adults_only.html")
+
+
+@require_http_methods(["GET"])
+@personal
+def review(request: HttpRequest) -> HttpResponse:
+    journey = _journey(request)
+    if redirect_to := _unfinished_redirect(request, journey):
+        return redirect_to
+    sections = []
+    for current in STEPS:
+        form = current.form_class(catalogue=journey.catalogue)
+        stored = journey.stored(current)
+        rows = []
+        for name, field in form.fields.items():
+            value = stored.get(name)
+            shown = dict(getattr(field, "choices", []))
+            if isinstance(value, list):
+                text = ", ".join(str(shown.get(item, item)) for item in value) or _("None")
+            else:
+                text = str(shown.get(value, value))
+            rows.append((field.label, text))
+        sections.append({"step": current, "rows": rows})
+    return render(request, "questionnaire/review.html", {"sections": sections})
+
+
+def _page_references(catalogue: Catalogue, cited_items) -> dict:
+    """Numbered references for everything cited on a page, in first-cited order."""
+    keys: dict[str, None] = {}
+    for item in cited_items:
+        keys.update(dict.fromkeys(item.reference_keys))
+    return citation_context([catalogue.references[key] for key in keys if key in catalogue.references])
+
+
+def _cited_items(concern, matches: list[Match]) -> list:
+    items = [concern]
+    for match in matches:
+        items += [match.option, *filter(None, [match.evidence]), *match.outcomes, *match.option.side_effects,
+                  *filter(None, [match.status]), *match.flags]
+    return items
+
+
+def _matches(journey: Journey) -> tuple[Match, ...]:
+    return match_options(answers=journey.matching_answers(), options=journey.catalogue.options)
+
+
+@require_http_methods(["GET"])
+@personal
+def options(request: HttpRequest) -> HttpResponse:
+    journey = _journey(request)
+    if redirect_to := _unfinished_redirect(request, journey):
+        return redirect_to
+    catalogue = journey.catalogue
+    concern = catalogue.concern(journey.answer("concern", "concern"))
+    sort = request.GET.get("sort", "editorial")
+    sort = sort if sort in SORT_KEYS else "editorial"
+    matches = sort_matches(_matches(journey), by=sort)
+    values = journey.values()
+    attributes = [choices.ATTRIBUTE_BY_SLUG[slug] for slug in top_attributes(values)]
+    context = {
+        "concern": concern, "matches": matches, "sort": sort, "sort_keys": SORT_KEYS,
+        "attributes": attributes, "values": values,
+        "jurisdiction": catalogue.jurisdiction(journey.answer("country", "jurisdiction")),
+        "compare_form": CompareForm(initial={"options": journey.compared}, shown=[m.option for m in matches],
+                                    catalogue=catalogue),
+        **_page_references(catalogue, _cited_items(concern, matches)),
+    }
+    return render(request, "questionnaire/options.html", context)
+
+
+@require_http_methods(["GET"])
+@personal
+def compare(request: HttpRequest) -> HttpResponse:
+    journey = _journey(request)
+    if redirect_to := _unfinished_redirect(request, journey):
+        return redirect_to
+    matches = _matches(journey)
+    form = CompareForm(request.GET or None, shown=[m.option for m in matches], catalogue=journey.catalogue)
+    picked: list[Match] = []
+    if form.is_bound and form.is_valid():
+        slugs = form.cleaned_data["options"]
+        journey.set_compared(slugs)
+        picked = [match for match in matches if match.option.slug in slugs]
+    concern = journey.catalogue.concern(journey.answer("concern", "concern"))
+    return render(request, "questionnaire/compare.html", {
+        "form": form, "picked": picked, "concern": concern,
+        "jurisdiction": journey.catalogue.jurisdiction(journey.answer("country", "jurisdiction")),
+        **_page_references(journey.catalogue, _cited_items(concern, picked)),
+    }, status=400 if form.is_bound and not form.is_valid() else 200)
+
+
+@require_http_methods(["GET", "POST"])
+@personal
+def decision(request: HttpRequest) -> HttpResponse:
+    journey = _journey(request)
+    if redirect_to := _unfinished_redirect(request, journey):
+        return redirect_to
+    shown = [match.option for match in _matches(journey)]
+    if request.method == "POST":
+        form = DecisionForm(request.POST, options=shown, catalogue=journey.catalogue)
+        if form.is_valid():
+            journey.set_decision(form.answers())
+            return redirect("questionnaire:questions")
+    else:
+        form = DecisionForm(initial=journey.decision(), options=shown, catalogue=journey.catalogue)
+    return render(request, "questionnaire/decision.html", {"form": form})
+
+
+def _questions_context(journey: Journey, matches: tuple[Match, ...]):
+    shown = [match.option for match in matches]
+    leaning = journey.decision().get("leaning")
+    considered = considered_options(shown=shown, compared=journey.compared, leaning=leaning)
+    offered = items_for(journey.catalogue.questions, shown)
+    ticked = items_for(journey.catalogue.questions, considered)
+    signs = items_for(journey.catalogue.warning_signs, considered)
+    return offered, ticked, signs
+
+
+@require_http_methods(["GET", "POST"])
+@personal
+def questions(request: HttpRequest) -> HttpResponse:
+    journey = _journey(request)
+    if not journey.data.get("answers") and request.method == "POST" and request.session.get(LAST_SAVED_KEY):
+        # A second click on "Save": the summary already exists, so show it instead of saving again.
+        return redirect("summary:detail", code=request.session[LAST_SAVED_KEY])
+    if redirect_to := _unfinished_redirect(request, journey):
+        return redirect_to
+    if not DecisionForm(data=journey.decision(), options=[m.option for m in _matches(journey)],
+                        catalogue=journey.catalogue).is_valid():
+        return redirect("questionnaire:decision")
+    matches = _matches(journey)
+    offered, ticked, signs = _questions_context(journey, matches)
+    if request.method == "POST":
+        form = QuestionsForm(request.POST, questions=offered, catalogue=journey.catalogue)
+        if form.is_valid():
+            chosen = [question for question in offered if question.key in form.cleaned_data["chosen"]]
+            record = build_record(
+                journey=journey, catalogue=journey.catalogue, matches=matches,
+                questions=[question.text for question in chosen] + form.own_questions(),
+                chosen_questions=chosen, warning_signs=signs,
+            )
+            summary = SavedSummary.create(record=record, content_version=journey.catalogue.version)
+            journey.clear()
+            request.session[LAST_SAVED_KEY] = summary.code
+            return redirect("summary:detail", code=summary.display_code)
+    else:
+        form = QuestionsForm(initial={"chosen": [question.key for question in ticked]}, questions=offered,
+                             catalogue=journey.catalogue)
+    sure = score_sure(journey.decision())
+    return render(request, "questionnaire/questions.html", {
+        "form": form, "sure": sure, "warning_signs": signs,
+        **_page_references(journey.catalogue, signs),
+    })

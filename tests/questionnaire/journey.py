@@ -1,0 +1,55 @@
+"""Helpers that walk a patient through the journey with Django's test client."""
+from __future__ import annotations
+
+from django.urls import reverse
+
+from decisionaid.questionnaire.choices import ATTRIBUTE_SLUGS
+from decisionaid.questionnaire.steps import STEPS
+
+HEALTH_NO = {slug: "no" for step in STEPS if step.slug.startswith("health") for slug in step.form_class.items}
+
+
+def step_data(**overrides) -> dict[str, dict]:
+    """Answers for every step of a typical adult; override any field by name."""
+    data = {
+        "concern": {"concern": "acne-scars", "other_concerns": ["texture"]},
+        "goals": {"result": "clear", "timing": "months", "duration": "years"},
+        "about-you": {"skin_type": "3", "age_band": "30-44"},
+        "country": {"jurisdiction": "us"},
+        "limits": {"max_downtime": "7", "budget": "1000"},
+        "values": {slug: "2" for slug in ATTRIBUTE_SLUGS},
+    }
+    for step in STEPS:
+        if step.slug.startswith("health"):
+            data[step.slug] = {slug: "no" for slug in step.form_class.items}
+    data = {step.slug: data[step.slug] for step in STEPS}  # in step order
+    for name, value in overrides.items():
+        for fields in data.values():
+            if name in fields:
+                fields[name] = value
+                break
+        else:
+            raise KeyError(name)
+    return data
+
+
+def answer_all_steps(client, **overrides) -> None:
+    for slug, fields in step_data(**overrides).items():
+        response = client.post(reverse("questionnaire:step", args=[slug]), fields)
+        assert response.status_code == 302, (slug, response.content[:2000])
+
+
+def decide(client, **overrides) -> None:
+    data = {"leaning": "unsure", "stage": "considering", "role": "share",
+            "sure": "no", "understand": "yes", "risk_benefit": "yes", "encouragement": "yes", **overrides}
+    response = client.post(reverse("questionnaire:decision"), data)
+    assert response.status_code == 302, response.content[:3000]
+
+
+def save_summary(client, **data) -> str:
+    """Saves with the pre-ticked questions (plus any given fields); returns the summary page URL."""
+    page = client.get(reverse("questionnaire:questions"))
+    chosen = page.context["form"].initial.get("chosen", [])
+    response = client.post(reverse("questionnaire:questions"), {"chosen": chosen, **data})
+    assert response.status_code == 302, response.content[:3000]
+    return response["Location"]
