@@ -6,3 +6,13 @@ from django.core.management import call_command
 def shipped_content(db):
     """The repository's content pack, loaded."""
     call_command("load_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: the database is rolled back between tests, the cache is not."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
