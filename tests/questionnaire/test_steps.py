@@ -51,8 +51,8 @@ class StepTests(JourneyTestCase):
         response = self.client.post(step_url("goals"), {"result": "subtle", "go": "back"})
         self.assertRedirects(response, step_url("concern"))
         page = self.client.get(step_url("concern")).content.decode()
-        self.assertRegex(page, r'value="pigmentation" id="id_concern_\d+" required checked')
-        self.assertRegex(page, r'value="texture" id="id_other_concerns_\d+" checked')
+        self.assertRegex(page, r'value="pigmentation"\s+id="id_concern_\d+" required checked')
+        self.assertRegex(page, r'value="texture"\s+id="id_other_concerns_\d+" checked')
 
     def test_back_saves_a_completed_step_before_leaving_it(self):
         self.client.post(step_url("concern"), {"concern": "wrinkles"})
