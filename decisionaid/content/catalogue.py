@@ -304,3 +304,11 @@ def _option_facts(option: Option) -> OptionFacts:
             for row in option.rules.all()
         ),
     )
+
+
+def catalogue_for(request) -> Catalogue:
+    """The catalogue for this request: looked up once, shared by the view and the page footer."""
+    catalogue = getattr(request, "_catalogue", None)
+    if catalogue is None:
+        catalogue = request._catalogue = current_catalogue()
+    return catalogue

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from decisionaid.content.catalogue import current_catalogue
+from decisionaid.content.catalogue import catalogue_for
 
 
 def content_status(request) -> dict:
     if request.path.startswith("/admin/"):
         return {}
-    catalogue = current_catalogue()
+    catalogue = catalogue_for(request)
     next_due = catalogue.next_review_due
     return {
         "content_version": catalogue.version,

@@ -15,8 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from decisionaid.content.catalogue import Catalogue, current_catalogue
+from decisionaid.content.catalogue import Catalogue, catalogue_for
 from decisionaid.content.references import citation_context
+from decisionaid.lib.codes import display_code
 from decisionaid.questionnaire import choices
 from decisionaid.questionnaire.decision import considered_options, items_for, score_sure
 from decisionaid.questionnaire.forms import CompareForm, DecisionForm, QuestionsForm
@@ -41,7 +42,7 @@ def personal(view):
 
 
 def _journey(request: HttpRequest) -> Journey:
-    return Journey(request.session, current_catalogue())
+    return Journey(request.session, catalogue_for(request))
 
 
 def _redirect_to_step(step: Step) -> HttpResponseRedirect:
@@ -240,7 +241,7 @@ def questions(request: HttpRequest) -> HttpResponse:
     journey = _journey(request)
     if not journey.data.get("answers") and request.method == "POST" and request.session.get(LAST_SAVED_KEY):
         # A second click on "Save": the summary already exists, so show it instead of saving again.
-        return redirect("summary:detail", code=request.session[LAST_SAVED_KEY])
+        return redirect("summary:detail", code=display_code(request.session[LAST_SAVED_KEY]))
     if redirect_to := _unfinished_redirect(request, journey):
         return redirect_to
     if not DecisionForm(data=journey.decision(), options=[m.option for m in _matches(journey)],
