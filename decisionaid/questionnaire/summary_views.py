@@ -23,7 +23,7 @@ def _find(request: HttpRequest, code: str) -> tuple[SavedSummary | None, HttpRes
 
 
 @require_http_methods(["GET"])
-@personal
+@personal(referrer="no-referrer")
 def detail(request: HttpRequest, code: str) -> HttpResponse:
     summary, refusal = _find(request, code)
     if refusal:
@@ -39,7 +39,7 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_http_methods(["GET"])
-@personal
+@personal(referrer="no-referrer")
 def export(request: HttpRequest, code: str) -> HttpResponse:
     summary, refusal = _find(request, code)
     if refusal:

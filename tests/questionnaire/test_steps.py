@@ -145,4 +145,4 @@ class SessionTests(JourneyTestCase):
         response = self.client.get(step_url("concern"))
         self.assertEqual(response["Cache-Control"], "no-store")
         self.assertIn("noindex", response["X-Robots-Tag"])
-        self.assertEqual(response["Referrer-Policy"], "no-referrer")
+        self.assertEqual(response["Referrer-Policy"], "same-origin")  # forms: no-referrer would break CSRF
