@@ -1,0 +1,73 @@
+"""Walk the patient journey once and print each page's size (raw and gzip) and database query count.
+
+Usage: .venv/bin/python scripts/measure_pages.py
+Runs against a throw-away SQLite database with the shipped content pack; prints a table.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["DJANGO_SETTINGS_MODULE"] = "tests.settings"
+os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/measure.sqlite3"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.staticfiles import finders  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+from tests.questionnaire.journey import answer_all_steps, decide, save_summary  # noqa: E402
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def main() -> None:
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    call_command("load_content", verbosity=0)
+    client = Client()
+    css = sum(gz(Path(finders.find(path)).read_bytes()) for path in ("bootstrap/bootstrap.min.css", "css/site.css"))
+    rows = []
+
+    def measure(name: str, url: str, params=None) -> None:
+        client.get(url, params)  # warm the content cache, as a running server would have it
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, params)
+        assert response.status_code == 200, (name, response.status_code)
+        rows.append((name, len(response.content), gz(response.content), len(queries)))
+
+    measure("home", "/")
+    measure("start", "/start/")
+    measure("step 1 (concern)", "/start/step/concern/")
+    answer_all_steps(client, skin_type="5", isotretinoin="yes")
+    measure("step 5 (health)", "/start/step/health-1/")
+    measure("step 9 (values)", "/start/step/values/")
+    measure("review", "/start/review/")
+    measure("options", "/start/options/")
+    measure("compare (3 options)", "/start/compare/", {"options": ["no-procedure", "microneedling", "peel-medium"]})
+    measure("decision", "/start/decision/")
+    decide(client)
+    measure("questions", "/start/questions/")
+    summary = save_summary(client)
+    measure("summary", summary)
+    measure("treatment page (microneedling)", "/treatments/microneedling/")
+    print(f"CSS (Bootstrap + site.css), gzip: {css / 1024:.1f} KB — cached after the first page\n")
+    print(f"{'page':34} {'HTML KB':>8} {'gzip KB':>8} {'+CSS KB':>8} {'queries':>8}")
+    for name, raw, compressed, queries in rows:
+        print(f"{name:34} {raw / 1024:8.1f} {compressed / 1024:8.1f} {(compressed + css) / 1024:8.1f} {queries:8}")
+
+
+if __name__ == "__main__":
+    main()
