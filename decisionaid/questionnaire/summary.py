@@ -55,7 +55,8 @@ def export_option(match: Match, jurisdiction: str) -> dict:
 
 
 def build_record(*, journey: Journey, catalogue: Catalogue, matches: tuple[Match, ...], questions: list[str],
-                 chosen_questions: list[ScopedFacts], warning_signs: list[ScopedFacts]) -> dict:
+                 chosen_questions: list[ScopedFacts], warning_signs: list[ScopedFacts],
+                 considered: list[str]) -> dict:
     answers = export_answers(journey)
     decision = journey.decision()
     sure_answers = {key: decision.get(key) for key in choices.SURE_KEYS}
@@ -126,6 +127,7 @@ def build_record(*, journey: Journey, catalogue: Catalogue, matches: tuple[Match
                 for slug in top_attributes(answers["values"])
             ],
             "options": shown_options,
+            "considered": considered,  # the options looked at closely (compared or leaned to), for print
             "leaning": next((m.option.name for m in matches if m.option.slug == leaning), _("Not sure yet")),
             "stage": label(choices.STAGES, decision.get("stage")),
             "role": label(choices.ROLES, decision.get("role")),

@@ -238,7 +238,7 @@ def _questions_context(journey: Journey, matches: tuple[Match, ...]):
     offered = items_for(journey.catalogue.questions, shown)
     ticked = items_for(journey.catalogue.questions, considered)
     signs = items_for(journey.catalogue.warning_signs, considered)
-    return offered, ticked, signs
+    return considered, offered, ticked, signs
 
 
 @require_http_methods(["GET", "POST"])
@@ -254,7 +254,7 @@ def questions(request: HttpRequest) -> HttpResponse:
                         catalogue=journey.catalogue).is_valid():
         return redirect("questionnaire:decision")
     matches = _matches(journey)
-    offered, ticked, signs = _questions_context(journey, matches)
+    considered, offered, ticked, signs = _questions_context(journey, matches)
     if request.method == "POST":
         form = QuestionsForm(request.POST, questions=offered, catalogue=journey.catalogue)
         if form.is_valid():
@@ -262,7 +262,7 @@ def questions(request: HttpRequest) -> HttpResponse:
             record = build_record(
                 journey=journey, catalogue=journey.catalogue, matches=matches,
                 questions=[question.text for question in chosen] + form.own_questions(),
-                chosen_questions=chosen, warning_signs=signs,
+                chosen_questions=chosen, warning_signs=signs, considered=[option.slug for option in considered],
             )
             summary = SavedSummary.create(record=record, content_version=journey.catalogue.version)
             journey.clear()

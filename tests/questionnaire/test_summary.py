@@ -168,3 +168,9 @@ class LookupAndDeleteTests(SavedSummaryTestCase):
         code = SavedSummary.objects.get().display_code
         self.assertEqual(self.client.post(reverse("summary:detail", args=[code])).status_code, 405)
         self.assertEqual(self.client.delete(reverse("summary:delete", args=[code])).status_code, 405)
+
+
+class ConsideredOptionsTests(SavedSummaryTestCase):
+    def test_the_summary_records_which_options_were_looked_at_closely(self):
+        self.save()
+        self.assertEqual(SavedSummary.objects.get().record["shown"]["considered"], ["no-procedure", "microneedling"])
