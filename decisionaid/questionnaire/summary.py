@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from decisionaid.content.catalogue import Catalogue, ScopedFacts
 from decisionaid.content.models import Reference
+from decisionaid.content import vocabulary
 from decisionaid.content.vocabulary import Certainty, RegulatoryStatusCode
 from decisionaid.questionnaire import choices
 from decisionaid.questionnaire.decision import score_sure
@@ -17,6 +18,11 @@ from decisionaid.questionnaire.matching import Match, top_attributes
 from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.steps import Journey
 
+
+
+ANSWER_KEYS = ("concern", "other_concerns", "goals", "skin_type", "age_band", "jurisdiction", "health", "limits",
+               "values")
+OPTION_KEYS = ("slug", "name", "certainty", "flags", "regulatory", "exceeds_limits")
 
 
 def label(options, code) -> str:
@@ -157,17 +163,37 @@ def citation_text(reference: Reference) -> str:
     return text
 
 
+def _in_order(mapping: dict, keys) -> dict:
+    """`mapping` with its keys in the agreed order (PostgreSQL's jsonb does not keep the order they were saved in)."""
+    return {key: mapping[key] for key in keys if key in mapping} | {k: v for k, v in mapping.items() if k not in keys}
+
+
 def export_body(summary: SavedSummary) -> dict:
-    """The export in the agreed key order."""
+    """The export, with every object's keys in the agreed order."""
     body = summary.record["export"]
+    answers = body["answers"]
     return {
         "code": summary.display_code,
         "created_at": summary.created_at.isoformat(),
         "expires_at": summary.expires_at.isoformat(),
         "content_version": summary.content_version,
-        "answers": body["answers"],
-        "options": body["options"],
-        "decision": body["decision"],
-        "sure": body["sure"],
+        "answers": _in_order({
+            **answers,
+            "goals": _in_order(answers["goals"], ("result", "timing", "duration")),
+            "health": _in_order(answers["health"], vocabulary.HEALTH_ITEM_SLUGS),
+            "limits": _in_order(answers["limits"], ("max_downtime_days", "budget")),
+            "values": _in_order(answers["values"], choices.ATTRIBUTE_SLUGS),
+        }, ANSWER_KEYS),
+        "options": [
+            _in_order({
+                **option,
+                "flags": [_in_order(flag, ("level", "item", "reason")) for flag in option["flags"]],
+                "regulatory": _in_order(option["regulatory"], ("jurisdiction", "status", "as_of")),
+            }, OPTION_KEYS)
+            for option in body["options"]
+        ],
+        "decision": _in_order(body["decision"], ("leaning", "stage", "role")),
+        "sure": _in_order({**body["sure"], "answers": _in_order(body["sure"]["answers"], choices.SURE_KEYS)},
+                          ("answers", "score", "conflict")),
         "questions": body["questions"],
     }
