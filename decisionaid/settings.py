@@ -143,6 +143,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_SECONDS", default=2 * 60 * 60, minimum=60)
 # How long a saved summary is kept before the purge deletes it (product.md §7: 90 days by default).
 SUMMARY_RETENTION_DAYS = env_int("SUMMARY_RETENTION_DAYS", default=90, minimum=1)
+# Wrong reference codes a client may try in a minute before code lookups answer 429.
+CODE_ATTEMPTS_PER_MINUTE = env_int("CODE_ATTEMPTS_PER_MINUTE", default=10, minimum=1)
 
 # Where the content pack lives (versioned files in the repository).
 CONTENT_PACK_DIR = BASE_DIR / "content_pack"

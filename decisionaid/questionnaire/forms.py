@@ -168,3 +168,11 @@ class CompareForm(JourneyForm):
             raise forms.ValidationError(_("Pick between 2 and 4 options to compare. You picked %(count)s.")
                                         % {"count": len(picked)})
         return picked
+
+
+class LookupForm(forms.Form):
+    code = forms.CharField(
+        label=_("Reference code"), max_length=64,
+        help_text=_("12 letters and numbers, like 7QK2-9MZD-X4RT. Capital or small letters and dashes do not matter."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )

@@ -4,6 +4,7 @@ from decisionaid.questionnaire import summary_views
 
 app_name = "summary"
 urlpatterns = [
+    path("", summary_views.lookup, name="lookup"),
     path("<str:code>/", summary_views.detail, name="detail"),
     path("<str:code>/export.json", summary_views.export, name="export"),
     path("<str:code>/delete/", summary_views.delete, name="delete"),

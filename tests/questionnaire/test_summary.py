@@ -174,3 +174,42 @@ class ConsideredOptionsTests(SavedSummaryTestCase):
     def test_the_summary_records_which_options_were_looked_at_closely(self):
         self.save()
         self.assertEqual(SavedSummary.objects.get().record["shown"]["considered"], ["no-procedure", "microneedling"])
+
+
+class CodeLookupTests(SavedSummaryTestCase):
+    LOOKUP = reverse("summary:lookup")
+
+    def test_the_lookup_opens_a_summary_from_a_code_in_any_case_and_with_any_separators(self):
+        self.save()
+        summary = SavedSummary.objects.get()
+        typed = " " + " ".join(summary.code.lower()[i:i + 4] for i in range(0, 12, 4)) + " "
+        response = self.client.get(self.LOOKUP, {"code": typed})
+        self.assertRedirects(response, reverse("summary:detail", args=[summary.display_code]))
+
+    def test_an_unknown_code_gets_a_friendly_404_with_the_form_again(self):
+        response = self.client.get(self.LOOKUP, {"code": "ZZZZ-ZZZZ-ZZZZ"})
+        self.assertContains(response, "We could not find that summary", status_code=404)
+        self.assertContains(response, 'name="code"', status_code=404)
+
+    def test_an_empty_or_huge_code_is_a_400_not_an_error(self):
+        self.assertEqual(self.client.get(self.LOOKUP, {"code": ""}).status_code, 400)
+        self.assertEqual(self.client.get(self.LOOKUP, {"code": "x" * 100_000}).status_code, 400)
+
+    def test_failed_attempts_are_limited_then_answered_with_429(self):
+        self.save()
+        good = SavedSummary.objects.get().display_code
+        with self.settings(CODE_ATTEMPTS_PER_MINUTE=3):
+            for attempt in range(3):
+                self.assertEqual(self.client.get(self.LOOKUP, {"code": f"ZZZZ-ZZZZ-ZZZ{attempt}"}).status_code, 404)
+            response = self.client.get(reverse("summary:detail", args=["ZZZZ-ZZZZ-ZZZZ"]))
+            self.assertContains(response, "Please try again in", status_code=429)
+            self.assertTrue(1 <= int(response["Retry-After"]) <= 61)
+            self.assertEqual(self.client.get(reverse("summary:detail", args=[good])).status_code, 429)
+            self.assertEqual(self.client.get(reverse("summary:export", args=[good])).status_code, 429)
+
+    def test_the_limit_is_per_client(self):
+        with self.settings(CODE_ATTEMPTS_PER_MINUTE=1):
+            self.client.get(self.LOOKUP, {"code": "ZZZZ-ZZZZ-ZZZZ"})
+            self.assertEqual(self.client.get(self.LOOKUP, {"code": "ZZZZ-ZZZZ-ZZZY"}).status_code, 429)
+            other = self.client_class(REMOTE_ADDR="10.0.0.2")
+            self.assertEqual(other.get(self.LOOKUP, {"code": "ZZZZ-ZZZZ-ZZZY"}).status_code, 404)
