@@ -148,5 +148,8 @@ SURE_QUESTIONS = (
 )
 SURE_KEYS = tuple(question.key for question in SURE_QUESTIONS)
 
+# Questions pre-ticked for the options considered: enough to start a consultation, few enough to print on the
+# two-page summary. The patient can tick any of the others.
+PRETICKED_QUESTIONS = 10
 MAX_OWN_QUESTIONS = 5
 OWN_QUESTION_MAX_LENGTH = 300

@@ -38,6 +38,7 @@ class Flag:
     item: str    # a health-screen slug, or "skin-type"
     reason: str
     reference_keys: tuple[str, ...] = ()
+    rule_text: str = ""  # the rule's own explanation, without the "not sure" lead-in (for compact print)
 
 
 @dataclass(frozen=True)
@@ -103,10 +104,10 @@ def personal_flags(*, option: OptionFacts, answers: Answers) -> tuple[Flag, ...]
         else:
             answer, item = _skin_type_answer(rule.skin_types, answers.skin_type), SKIN_TYPE_ITEM
         if answer == YES:
-            flags.append(Flag(rule.level, item, rule.explanation, rule.reference_keys))
+            flags.append(Flag(rule.level, item, rule.explanation, rule.reference_keys, rule.explanation))
         elif answer == UNSURE:
             reason = f"You answered “not sure”, so check this with your clinician. {rule.explanation}"
-            flags.append(Flag(CHECK, item, reason, rule.reference_keys))
+            flags.append(Flag(CHECK, item, reason, rule.reference_keys, rule.explanation))
     unique = {(flag.level, flag.item, flag.reason): flag for flag in flags}
     return tuple(sorted(unique.values(), key=lambda flag: FLAG_ORDER[flag.level]))
 

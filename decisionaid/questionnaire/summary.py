@@ -89,7 +89,7 @@ def build_record(*, journey: Journey, catalogue: Catalogue, matches: tuple[Match
             "evidence_refs": keys(match.evidence) if match.evidence else [],
             "ratings": dict(match.ratings),
             "flags": [{"level": flag.level, "label": str(choices.FLAG_LABELS[flag.level]), "reason": flag.reason,
-                       "refs": keys(flag)} for flag in match.flags],
+                       "rule_text": flag.rule_text, "refs": keys(flag)} for flag in match.flags],
             "regulatory": {
                 "label": match.status.status_label if match.status else RegulatoryStatusCode.UNKNOWN.label,
                 "explanation": match.status.explanation if match.status else "",

@@ -8,4 +8,6 @@ urlpatterns = [
     path("<str:code>/", summary_views.detail, name="detail"),
     path("<str:code>/export.json", summary_views.export, name="export"),
     path("<str:code>/delete/", summary_views.delete, name="delete"),
+    path("<str:code>/print/", summary_views.printable, name="print"),
+    path("<str:code>/summary.pdf", summary_views.pdf, name="pdf"),
 ]

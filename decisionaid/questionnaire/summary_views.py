@@ -3,12 +3,16 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from decisionaid.lib.codes import normalize_code
+from decisionaid.content.models import SiteText
 from decisionaid.questionnaire import throttle
 from decisionaid.questionnaire.forms import LookupForm
 from decisionaid.questionnaire.models import SavedSummary
+from decisionaid.questionnaire.pdf import render_pdf
 from decisionaid.questionnaire.summary import export_body
 from decisionaid.questionnaire.views import personal
 
@@ -88,3 +92,49 @@ def delete(request: HttpRequest, code: str) -> HttpResponse:
             del request.session["last_saved_summary"]
         return render(request, "summary/deleted.html")
     return render(request, "summary/delete.html", {"summary": summary})
+
+
+def print_context(summary: SavedSummary) -> dict:
+    """What the printout shows: the options the patient considered, with only the sources they cite."""
+    shown, export = summary.record["shown"], summary.record["export"]
+    considered = shown.get("considered") or [option["slug"] for option in shown["options"][:3]]
+    options = [option for option in shown["options"] if option["slug"] in considered]
+    cited: dict[str, None] = {}
+    for option in options:
+        keys = [*option["evidence_refs"], *option["regulatory"]["refs"], *(k for f in option["flags"] for k in f["refs"])]
+        cited.update(dict.fromkeys(keys))
+    texts = {ref["key"]: ref["text"] for ref in shown["references"]}
+    references = [{"key": key, "text": texts[key]} for key in cited if key in texts]
+    site_texts = dict(SiteText.objects.published().filter(slug__in=["disclaimer", "funding"]).values_list("slug", "body"))
+    return {
+        "summary": summary, "shown": shown, "export": export, "options": options,
+        "other_options": [option["name"] for option in shown["options"] if option["slug"] not in considered],
+        "references": references,
+        "reference_numbers": {ref["key"]: number for number, ref in enumerate(references, 1)},
+        "disclaimer": site_texts.get("disclaimer", ""), "funding": site_texts.get("funding", ""),
+        "disclaimer_short": _("General information only. It does not recommend a treatment or replace a consultation."),
+        "reviewed_on": shown.get("content_reviewed_on") or _("not recorded"),
+    }
+
+
+@require_http_methods(["GET"])
+@personal(referrer="no-referrer")
+def printable(request: HttpRequest, code: str) -> HttpResponse:
+    summary, refusal = _find(request, code)
+    if refusal:
+        return refusal
+    return render(request, "summary/print.html", print_context(summary))
+
+
+@require_http_methods(["GET"])
+@personal(referrer="no-referrer")
+def pdf(request: HttpRequest, code: str) -> HttpResponse:
+    summary, refusal = _find(request, code)
+    if refusal:
+        return refusal
+    paper = "letter" if request.GET.get("paper") == "letter" else "a4"
+    html = render_to_string("summary/print.html", {**print_context(summary), "for_pdf": True}, request=request)
+    response = HttpResponse(render_pdf(html, paper=paper), content_type="application/pdf")
+    filename = f"summary-{summary.display_code}-{summary.created_at:%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

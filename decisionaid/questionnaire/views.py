@@ -236,7 +236,7 @@ def _questions_context(journey: Journey, matches: tuple[Match, ...]):
     leaning = journey.decision().get("leaning")
     considered = considered_options(shown=shown, compared=journey.compared, leaning=leaning)
     offered = items_for(journey.catalogue.questions, shown)
-    ticked = items_for(journey.catalogue.questions, considered)
+    ticked = items_for(journey.catalogue.questions, considered)[:choices.PRETICKED_QUESTIONS]
     signs = items_for(journey.catalogue.warning_signs, considered)
     return considered, offered, ticked, signs
 
