@@ -115,6 +115,19 @@ def walk_the_journey(patient: Patient, base_url: str) -> str:
     return code
 
 
+def check_the_printout(patient: Patient, url: str) -> None:
+    """The printable summary: accessible on screen; in print, no buttons or links bar, and at most two pages."""
+    page = patient.page
+    page.goto(url)
+    patient.arrived()
+    page.emulate_media(media="print")
+    assert not page.locator(".screen-actions").is_visible()
+    for paper in ("A4", "Letter"):
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format=paper)))
+        assert 1 <= pages <= 2, f"the printout takes {pages} pages on {paper}"
+    page.emulate_media(media="screen")
+
+
 def delete_summary(patient: Patient) -> None:
     patient.press("link", "Delete my summary")
     patient.choose("confirm", "yes")
@@ -127,6 +140,7 @@ def test_the_whole_journey_on_a_desktop_with_no_accessibility_violations(site, p
     code = walk_the_journey(patient, site.url)
     page.goto(f"{site.url}/summary/{code.lower().replace('-', '')}/export.json")
     assert f'"code": "{code}"' in page.content()
+    check_the_printout(patient, f"{site.url}/summary/{code}/print/")
     page.goto(f"{site.url}/summary/{code}/")
     delete_summary(patient)
     page.goto(f"{site.url}/summary/{code}/")
