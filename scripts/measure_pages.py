@@ -1,4 +1,4 @@
-"""Walk the patient journey once and print each page's size (raw and gzip) and database query count.
+"""Walk the patient journey once; print each page's size (raw and gzip), query count and the PDF time.
 
 Usage: .venv/bin/python scripts/measure_pages.py
 Runs against a throw-away SQLite database with the shipped content pack; prints a table.
@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import gzip
 import os
+import statistics
+import time
 import sys
 import tempfile
 from pathlib import Path
@@ -51,22 +53,31 @@ def main() -> None:
     measure("home", "/")
     measure("start", "/start/")
     measure("step 1 (concern)", "/start/step/concern/")
-    answer_all_steps(client, skin_type="5", isotretinoin="yes")
+    answer_all_steps(client, skin_type="5", isotretinoin="yes", pregnant="unsure")
     measure("step 5 (health)", "/start/step/health-1/")
     measure("step 9 (values)", "/start/step/values/")
     measure("review", "/start/review/")
     measure("options", "/start/options/")
     measure("compare (3 options)", "/start/compare/", {"options": ["no-procedure", "microneedling", "peel-medium"]})
     measure("decision", "/start/decision/")
-    decide(client)
+    decide(client, leaning="microneedling")
     measure("questions", "/start/questions/")
     summary = save_summary(client)
     measure("summary", summary)
+    measure("printable summary", summary + "print/")
+    pdf_times = []
+    for _ in range(20):
+        started = time.perf_counter()
+        response = client.get(summary + "summary.pdf")
+        pdf_times.append(time.perf_counter() - started)
+        assert response.status_code == 200
     measure("treatment page (microneedling)", "/treatments/microneedling/")
     print(f"CSS (Bootstrap + site.css), gzip: {css / 1024:.1f} KB — cached after the first page\n")
     print(f"{'page':34} {'HTML KB':>8} {'gzip KB':>8} {'+CSS KB':>8} {'queries':>8}")
     for name, raw, compressed, queries in rows:
         print(f"{name:34} {raw / 1024:8.1f} {compressed / 1024:8.1f} {(compressed + css) / 1024:8.1f} {queries:8}")
+    print(f"\nPDF of the summary (A4), whole request, 20 runs: median {statistics.median(pdf_times) * 1000:.0f} ms, "
+          f"max {max(pdf_times) * 1000:.0f} ms")
 
 
 if __name__ == "__main__":
