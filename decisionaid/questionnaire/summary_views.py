@@ -1,6 +1,8 @@
 """A saved summary: view it, download its export, delete it. Unknown or deleted codes get 404, expired 410."""
 from __future__ import annotations
 
+from functools import wraps
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -37,6 +39,19 @@ def _find(request: HttpRequest, code: str) -> tuple[SavedSummary | None, HttpRes
     return summary, None
 
 
+def with_summary(*, methods=("GET",), referrer="no-referrer"):
+    """A view of one live summary, found from the code in its URL (or the page to show instead)."""
+    def decorate(view):
+        @require_http_methods(list(methods))
+        @personal(referrer=referrer)
+        @wraps(view)
+        def wrapper(request: HttpRequest, code: str) -> HttpResponse:
+            summary, refusal = _find(request, code)
+            return refusal or view(request, summary, code)
+        return wrapper
+    return decorate
+
+
 @require_http_methods(["GET"])
 @personal(referrer="no-referrer")
 def lookup(request: HttpRequest) -> HttpResponse:
@@ -50,12 +65,8 @@ def lookup(request: HttpRequest) -> HttpResponse:
     return refusal or redirect("summary:detail", code=summary.display_code)
 
 
-@require_http_methods(["GET"])
-@personal(referrer="no-referrer")
-def detail(request: HttpRequest, code: str) -> HttpResponse:
-    summary, refusal = _find(request, code)
-    if refusal:
-        return refusal
+@with_summary()
+def detail(request: HttpRequest, summary: SavedSummary, code: str) -> HttpResponse:
     if code != summary.display_code:
         return redirect("summary:detail", code=summary.display_code)
     record = summary.record
@@ -66,23 +77,15 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
     })
 
 
-@require_http_methods(["GET"])
-@personal(referrer="no-referrer")
-def export(request: HttpRequest, code: str) -> HttpResponse:
-    summary, refusal = _find(request, code)
-    if refusal:
-        return refusal
+@with_summary()
+def export(request: HttpRequest, summary: SavedSummary, code: str) -> HttpResponse:
     response = JsonResponse(export_body(summary), json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'inline; filename="summary-{summary.display_code}.json"'
     return response
 
 
-@require_http_methods(["GET", "POST"])
-@personal
-def delete(request: HttpRequest, code: str) -> HttpResponse:
-    summary, refusal = _find(request, code)
-    if refusal:
-        return refusal
+@with_summary(methods=("GET", "POST"), referrer="same-origin")  # a form: see `personal`
+def delete(request: HttpRequest, summary: SavedSummary, code: str) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("confirm") != "yes":
             return render(request, "summary/delete.html", {"summary": summary, "missing_confirmation": True},
@@ -117,21 +120,13 @@ def print_context(summary: SavedSummary) -> dict:
     }
 
 
-@require_http_methods(["GET"])
-@personal(referrer="no-referrer")
-def printable(request: HttpRequest, code: str) -> HttpResponse:
-    summary, refusal = _find(request, code)
-    if refusal:
-        return refusal
+@with_summary()
+def printable(request: HttpRequest, summary: SavedSummary, code: str) -> HttpResponse:
     return render(request, "summary/print.html", print_context(summary))
 
 
-@require_http_methods(["GET"])
-@personal(referrer="no-referrer")
-def pdf(request: HttpRequest, code: str) -> HttpResponse:
-    summary, refusal = _find(request, code)
-    if refusal:
-        return refusal
+@with_summary()
+def pdf(request: HttpRequest, summary: SavedSummary, code: str) -> HttpResponse:
     paper = "letter" if request.GET.get("paper") == "letter" else "a4"
     html = render_to_string("summary/print.html", {**print_context(summary), "for_pdf": True}, request=request)
     response = HttpResponse(render_pdf(html, paper=paper), content_type="application/pdf")
