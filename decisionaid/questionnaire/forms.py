@@ -176,3 +176,19 @@ class LookupForm(forms.Form):
         help_text=_("12 letters and numbers, like 7QK2-9MZD-X4RT. Capital or small letters and dashes do not matter."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
+
+
+class EncounterSheetForm(JourneyForm):
+    """A non-personal comparison sheet for a consultation: a concern, a place and 2–4 options."""
+
+    concern = forms.ChoiceField(label=_("For which skin concern?"), widget=forms.RadioSelect)
+    jurisdiction = forms.ChoiceField(label=_("Show approval for"), widget=forms.RadioSelect)
+    options = forms.MultipleChoiceField(label=_("Pick 2 to 4 options"), widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["concern"].choices = [(c.slug, c.name) for c in self.catalogue.concerns]
+        self.fields["jurisdiction"].choices = [(j.slug, j.name) for j in self.catalogue.jurisdictions]
+        self.fields["options"].choices = [(o.slug, o.name) for o in self.catalogue.options]
+
+    clean_options = CompareForm.clean_options

@@ -77,10 +77,11 @@ def match_options(*, answers: Answers, options: Iterable[OptionFacts]) -> tuple[
         if option.is_no_procedure or option.evidence_for(answers.concern) is not None
     ]
     relevant.sort(key=lambda option: (option.order, option.slug))
-    return tuple(_match(option, answers) for option in relevant)
+    return tuple(match_option(option=option, answers=answers) for option in relevant)
 
 
-def _match(option: OptionFacts, answers: Answers) -> Match:
+def match_option(*, option: OptionFacts, answers: Answers) -> Match:
+    """What one option means for these answers (an option without evidence for the concern shows as such)."""
     evidence = option.evidence_for(answers.concern)
     flags = personal_flags(option=option, answers=answers)
     status = option.status_in(answers.jurisdiction)

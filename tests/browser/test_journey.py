@@ -177,7 +177,10 @@ def test_back_keeps_the_answers(site, page):
     assert page.locator('input[name="concern"][value="pigmentation"]').is_checked()
 
 
-@pytest.mark.parametrize("path", ["/start/", "/start/for-adults/", "/summary/ZZZZ-ZZZZ-ZZZZ/"])
+@pytest.mark.parametrize("path", [
+    "/start/", "/start/for-adults/", "/summary/", "/summary/ZZZZ-ZZZZ-ZZZZ/", "/treatments/compare/",
+    "/treatments/compare/?concern=acne-scars&jurisdiction=uk&options=no-procedure&options=microneedling",
+])
 def test_other_journey_pages_have_no_accessibility_violations(site, page, path):
     page.goto(site.url + path)
     assert_no_axe_violations(page)
