@@ -1,4 +1,4 @@
-"""Icon-array geometry: 100 icons (10 × 10), or 1,000 icons when the number is below 1 in 100.
+"""Icon-array geometry: 100 icons (10 × 10), or 1,000 icons when the number is below 1 out of 100.
 
 Affected icons are grouped from the bottom row up, left to right, so arrays can be compared at a glance.
 """
@@ -37,5 +37,5 @@ def icon_array(*, events: int | None, denominator: int | None) -> IconArray | No
         return IconArray(columns=10, rows=10, affected=min(100, round(rate)) if rate >= 1 else 0)
     per_thousand = round(rate * 10)
     if per_thousand == 0:
-        return None  # fewer than 1 in 1,000: an array would show nothing; the words say it
+        return None  # fewer than 1 out of 1,000: an array would show nothing; the words say it
     return IconArray(columns=40, rows=25, affected=per_thousand)

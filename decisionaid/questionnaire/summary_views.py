@@ -19,6 +19,11 @@ from decisionaid.questionnaire.summary import export_body
 from decisionaid.questionnaire.views import personal
 
 
+def _numbers(references: list[dict]) -> dict[str, int]:
+    """Citation numbers for a saved summary's references (stored as {"key", "text"}), from 1."""
+    return {reference["key"]: number for number, reference in enumerate(references, start=1)}
+
+
 def too_many_attempts(request: HttpRequest, wait: int) -> HttpResponse:
     response = render(request, "summary/too_many.html", {"wait": wait}, status=429)
     response["Retry-After"] = str(wait)
@@ -72,7 +77,7 @@ def detail(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRespon
     record = summary.record
     return render(request, "summary/detail.html", {
         "summary": summary, "shown": record["shown"], "export": record["export"],
-        "reference_numbers": {ref["key"]: number for number, ref in enumerate(record["shown"]["references"], 1)},
+        "reference_numbers": _numbers(record["shown"]["references"]),
         "just_saved": request.session.get("last_saved_summary") == summary.code,
     })
 
@@ -113,7 +118,7 @@ def print_context(summary: SavedSummary) -> dict:
         "summary": summary, "shown": shown, "export": export, "options": options,
         "other_options": [option["name"] for option in shown["options"] if option["slug"] not in considered],
         "references": references,
-        "reference_numbers": {ref["key"]: number for number, ref in enumerate(references, 1)},
+        "reference_numbers": _numbers(references),
         "disclaimer": site_texts.get("disclaimer", ""), "funding": site_texts.get("funding", ""),
         "disclaimer_short": _("General information only. It does not recommend a treatment or replace a consultation."),
         "reviewed_on": shown.get("content_reviewed_on") or _("not recorded"),

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -250,10 +249,10 @@ def questions(request: HttpRequest) -> HttpResponse:
         return redirect("summary:detail", code=display_code(request.session[LAST_SAVED_KEY]))
     if redirect_to := _unfinished_redirect(request, journey):
         return redirect_to
-    if not DecisionForm(data=journey.decision(), options=[m.option for m in _matches(journey)],
+    matches = _matches(journey)
+    if not DecisionForm(data=journey.decision(), options=[m.option for m in matches],
                         catalogue=journey.catalogue).is_valid():
         return redirect("questionnaire:decision")
-    matches = _matches(journey)
     considered, offered, ticked, signs = _questions_context(journey, matches)
     if request.method == "POST":
         form = QuestionsForm(request.POST, questions=offered, catalogue=journey.catalogue)
