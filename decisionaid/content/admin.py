@@ -243,8 +243,8 @@ class JurisdictionAdmin(ContentItemAdmin):
 @admin.register(HealthItem)
 class HealthItemAdmin(ContentItemAdmin):
     grade_kind = "health-item"
-    list_display = ("slug", "question", "order", "status", "checks", "next_review_due")
-    search_fields = ("slug", "question")
+    list_display = ("slug", "short_label", "order", "status", "checks", "next_review_due")
+    search_fields = ("slug", "question", "short_label")
 
 
 class ScopedItemAdmin(ContentItemAdmin):

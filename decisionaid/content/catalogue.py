@@ -143,6 +143,7 @@ class ConcernFacts(Cited):
 class HealthItemFacts:
     slug: str
     question: str
+    short_label: str
     explanation: str
 
 
@@ -248,7 +249,8 @@ def build_catalogue(stamp: tuple[int, str]) -> Catalogue:
             for c in concern_rows
         ),
         options=option_facts,
-        health_items=tuple(HealthItemFacts(slug=h.slug, question=h.question, explanation=h.explanation)
+        health_items=tuple(HealthItemFacts(slug=h.slug, question=h.question, short_label=h.short_label,
+                                           explanation=h.explanation)
                            for h in HealthItem.objects.published()),
         jurisdictions=tuple(JurisdictionFacts(slug=j.slug, name=j.name) for j in Jurisdiction.objects.published()),
         questions=tuple(_scoped_facts(q, text=q.text, explanation="") for q in questions),

@@ -38,6 +38,7 @@ PROSE_FIELDS: dict[str, tuple[str, ...]] = {
 # Short patient-facing labels: checked for wording only (a reading grade means little for a few words).
 LABEL_FIELDS: dict[str, tuple[str, ...]] = {
     "jurisdiction": ("name",),
+    "health-item": ("short_label",),
     "concern": ("name",),
     "option": ("name",),
     "outcomes": ("group", "time_frame"),
@@ -49,7 +50,7 @@ LABEL_FIELDS: dict[str, tuple[str, ...]] = {
 }
 # Texts a published item must have (drafts may leave them empty).
 REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
-    "health-item": ("question",),
+    "health-item": ("question", "short_label"),
     "concern": ("description", "no_procedure_outlook", "decision_statement"),
     "option": ("what_it_is", "how_it_works", "what_happens", "discomfort", "results_last"),
     "question": ("text",),

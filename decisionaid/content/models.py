@@ -159,6 +159,10 @@ class Jurisdiction(ContentItem):
 class HealthItem(ContentItem):
     slug = models.CharField(max_length=30, unique=True, choices=vocabulary.slug_choices(vocabulary.HEALTH_ITEM_SLUGS))
     question = models.CharField(max_length=300, help_text=_("The yes / no / not sure question, in plain words."))
+    short_label = models.CharField(
+        max_length=60, blank=True,
+        help_text=_("A few words for the clinician's printout, e.g. “Pregnant or breastfeeding”."),
+    )
     explanation = models.TextField(blank=True, help_text=_("Why we ask, shown under the question."))
     order = models.PositiveSmallIntegerField(default=0)
 

@@ -70,7 +70,7 @@ SPECS = (
     KindSpec("reference", Reference, "references.yaml", "key",
              ("authors", "title", "publisher", "year", "doi", "pmid", "url", "kind", "verification", "note")),
     KindSpec("jurisdiction", Jurisdiction, "jurisdictions.yaml", "slug", ("name", "order")),
-    KindSpec("health-item", HealthItem, "health_items.yaml", "slug", ("question", "explanation", "order")),
+    KindSpec("health-item", HealthItem, "health_items.yaml", "slug", ("question", "short_label", "explanation", "order")),
     KindSpec("concern", Concern, "concerns.yaml", "slug",
              ("name", "order", "description", "no_procedure_outlook", "decision_statement", "references")),
     KindSpec("option", Option, "options/", "slug",

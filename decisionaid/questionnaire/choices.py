@@ -150,6 +150,6 @@ SURE_KEYS = tuple(question.key for question in SURE_QUESTIONS)
 
 # Questions pre-ticked for the options considered: enough to start a consultation, few enough to print on the
 # two-page summary. The patient can tick any of the others.
-PRETICKED_QUESTIONS = 10
+PRETICKED_QUESTIONS = 8
 MAX_OWN_QUESTIONS = 5
 OWN_QUESTION_MAX_LENGTH = 300

@@ -185,7 +185,7 @@ def _harm_summary(effects: list[SideEffectFacts], *, serious_only: bool = False)
     if serious_only:
         effects = [effect for effect in effects if effect.is_serious]
     if not effects:
-        return "None listed"
+        return "None listed."
     known = [effect for effect in effects if effect.events is not None and effect.denominator]
     count = f"{len(effects)} listed."
     if not known:

@@ -98,7 +98,7 @@ def build_record(*, journey: Journey, catalogue: Catalogue, matches: tuple[Match
             },
             "limit_notes": [note.text for note in match.limit_notes],
         })
-    health_items = {item.slug: item.question for item in catalogue.health_items}
+    health_items = {item.slug: item for item in catalogue.health_items}
     leaning = decision.get("leaning")
     return {
         "export": {
@@ -125,7 +125,9 @@ def build_record(*, journey: Journey, catalogue: Catalogue, matches: tuple[Match
                 "budget": label(choices.BUDGET_LIMITS, journey.answer("limits", "budget")),
             },
             "health": [
-                {"item": slug, "question": health_items.get(slug, slug), "answer": str(label(choices.HEALTH_ANSWERS, value))}
+                {"item": slug, "question": item.question if (item := health_items.get(slug)) else slug,
+                 "label": (item.short_label or item.question) if item else slug,
+                 "answer": str(label(choices.HEALTH_ANSWERS, value))}
                 for slug, value in answers["health"].items() if value != choices.NO
             ],
             "top_values": [
@@ -142,17 +144,27 @@ def build_record(*, journey: Journey, catalogue: Catalogue, matches: tuple[Match
             "chosen_question_keys": [question.key for question in chosen_questions],
             "warning_signs": [{"title": sign.text, "explanation": sign.explanation, "refs": keys(sign)}
                               for sign in warning_signs],
-            "references": [{"key": key, "text": citation_text(reference)} for key, reference in cited.items()],
+            "references": [{"key": key, "text": citation_text(reference), "short": citation_text(reference, short=True)}
+                           for key, reference in cited.items()],
             "content_reviewed_on": catalogue.last_reviewed_on.isoformat() if catalogue.last_reviewed_on else None,
         },
     }
 
 
-def citation_text(reference: Reference) -> str:
-    """A reference as one line of plain text, for a saved summary's numbered list."""
+def citation_text(reference: Reference, *, short: bool = False) -> str:
+    """A reference as one line of plain text, for a saved summary's numbered list.
+
+    The short form, for the two-page printout, names only the first author when there are more than two, and
+    is the same for every point that rests on common knowledge, so the printout lists those once.
+    """
     if reference.is_commonly_known:
+        if short:
+            return "No published source found: based on common clinical knowledge; still to be checked."
         return f"No source found: {reference.title}. Based on common clinical knowledge; still to be checked."
-    parts = [reference.authors, reference.title, " ".join(filter(None, [reference.publisher, str(reference.year or "")]))]
+    authors = reference.authors
+    if short and len(names := [name.strip() for name in authors.split(",") if name.strip()]) > 2:
+        authors = f"{names[0]}, et al"
+    parts = [authors, reference.title, " ".join(filter(None, [reference.publisher, str(reference.year or "")]))]
     text = ". ".join(part.strip().rstrip(".") for part in parts if part and part.strip()) + "."
     if reference.doi:
         text += f" doi:{reference.doi}"

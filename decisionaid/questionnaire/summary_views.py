@@ -6,22 +6,16 @@ from functools import wraps
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from decisionaid.lib.codes import normalize_code
-from decisionaid.content.models import SiteText
 from decisionaid.questionnaire import throttle
 from decisionaid.questionnaire.forms import LookupForm
 from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.pdf import render_pdf
+from decisionaid.questionnaire.printout import numbers, print_context
 from decisionaid.questionnaire.summary import export_body
 from decisionaid.questionnaire.views import personal
-
-
-def _numbers(references: list[dict]) -> dict[str, int]:
-    """Citation numbers for a saved summary's references (stored as {"key", "text"}), from 1."""
-    return {reference["key"]: number for number, reference in enumerate(references, start=1)}
 
 
 def too_many_attempts(request: HttpRequest, wait: int) -> HttpResponse:
@@ -77,7 +71,7 @@ def detail(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRespon
     record = summary.record
     return render(request, "summary/detail.html", {
         "summary": summary, "shown": record["shown"], "export": record["export"],
-        "reference_numbers": _numbers(record["shown"]["references"]),
+        "reference_numbers": numbers(record["shown"]["references"]),
         "just_saved": request.session.get("last_saved_summary") == summary.code,
     })
 
@@ -100,29 +94,6 @@ def delete(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRespon
             del request.session["last_saved_summary"]
         return render(request, "summary/deleted.html")
     return render(request, "summary/delete.html", {"summary": summary})
-
-
-def print_context(summary: SavedSummary) -> dict:
-    """What the printout shows: the options the patient considered, with only the sources they cite."""
-    shown, export = summary.record["shown"], summary.record["export"]
-    considered = shown.get("considered") or [option["slug"] for option in shown["options"][:3]]
-    options = [option for option in shown["options"] if option["slug"] in considered]
-    cited: dict[str, None] = {}
-    for option in options:
-        keys = [*option["evidence_refs"], *option["regulatory"]["refs"], *(k for f in option["flags"] for k in f["refs"])]
-        cited.update(dict.fromkeys(keys))
-    texts = {ref["key"]: ref["text"] for ref in shown["references"]}
-    references = [{"key": key, "text": texts[key]} for key in cited if key in texts]
-    site_texts = dict(SiteText.objects.published().filter(slug__in=["disclaimer", "funding"]).values_list("slug", "body"))
-    return {
-        "summary": summary, "shown": shown, "export": export, "options": options,
-        "other_options": [option["name"] for option in shown["options"] if option["slug"] not in considered],
-        "references": references,
-        "reference_numbers": _numbers(references),
-        "disclaimer": site_texts.get("disclaimer", ""), "funding": site_texts.get("funding", ""),
-        "disclaimer_short": _("General information only. It does not recommend a treatment or replace a consultation."),
-        "reviewed_on": shown.get("content_reviewed_on") or _("not recorded"),
-    }
 
 
 @with_summary()

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.pdf import render_document
-from decisionaid.questionnaire.summary_views import print_context
-from tests.questionnaire.journey import answer_all_steps, decide, save_summary
+from decisionaid.questionnaire.printout import print_context
+from tests.questionnaire.journey import HEALTH_NO, answer_all_steps, decide, save_summary
 from tests.questionnaire.test_steps import JourneyTestCase
 
 THREE_OPTIONS = ["no-procedure", "microneedling", "peel-medium"]
@@ -33,10 +33,30 @@ class PrintableSummaryTests(PrintTestCase):
         self.assertContains(response, "The 3 options considered")
         for name in ("Microneedling", "Medium chemical peel", "No procedure"):
             self.assertContains(response, name)
-        self.assertContains(response, "How sure we are: low.")
-        self.assertContains(response, "Needs an individual assessment:")
-        self.assertContains(response, "Check with your clinician:")
-        self.assertContains(response, "Approval:")
+        self.assertContains(response, "<strong>Low.</strong>")  # how sure we are, in words
+        self.assertContains(response, "Approval in United States")
+        self.assertContains(response, "(checked ")
+
+    def test_personal_flags_are_one_row_per_health_answer_and_one_column_per_option(self):
+        response = self.client.get(reverse("summary:print", args=[self.code]))
+        rows = {row.label: [cell.label for cell in row.cells] for row in response.context["flag_rows"]}
+        # Columns follow the options considered: no procedure, microneedling, medium peel.
+        self.assertEqual(rows["Pregnant, trying or breastfeeding"], ["—", "Check", "Check"])
+        self.assertEqual(rows["Isotretinoin in the last 12 months"], ["—", "Assess", "Assess"])
+        self.assertEqual(rows["Skin type"], ["—", "Assess", "Assess"])
+        self.assertContains(response, "Pregnant, trying or breastfeeding: <strong>not sure</strong>", html=False)
+        self.assertContains(response, 'class="flag-cell flag-check"')  # levels also differ in type style
+
+    def test_an_answer_that_matters_for_none_of_the_options_is_listed_in_one_line(self):
+        self.client.logout()
+        answer_all_steps(self.client, **{"filler": "yes"})
+        self.client.get(reverse("questionnaire:compare"), {"options": ["no-procedure", "tretinoin"]})
+        decide(self.client)
+        summary_url = save_summary(self.client)
+        response = self.client.get(summary_url + "print/")
+        self.assertEqual(response.context["flag_rows"], [])
+        self.assertContains(response, "No personal flags for these options.")
+        self.assertContains(response, "Dermal filler in the area: <strong>yes</strong>")
 
     def test_it_has_everything_a_colleague_needs(self):
         response = self.client.get(reverse("summary:print", args=[self.code]))
@@ -45,9 +65,17 @@ class PrintableSummaryTests(PrintTestCase):
                      "Can I see photos of people with my skin type", 'class="answer-lines"', "Sources",
                      "General information only"):
             self.assertContains(response, text)
-        self.assertContains(response, "Are you pregnant")  # the health answers that raised flags, by question
-        self.assertContains(response, "Have you taken isotretinoin")
-        self.assertContains(response, "Also shown to the patient:")
+        self.assertContains(response, "Pregnant, trying or breastfeeding")  # the answers that raised flags
+        self.assertContains(response, "Isotretinoin in the last 12 months")
+        self.assertContains(response, "The patient was also shown 11 other options")
+        self.assertContains(response, "Sure of myself: <strong>No</strong>")
+
+    def test_points_from_common_knowledge_share_one_source_number(self):
+        response = self.client.get(reverse("summary:print", args=[self.code]))
+        unsourced = [text for text in response.context["references"] if text.startswith("No published source")]
+        self.assertEqual(len(unsourced), 1)
+        stored = [ref for ref in self.summary.record["shown"]["references"] if ref["short"] == unsourced[0]]
+        self.assertGreater(len(stored), 1)  # several unsourced points, one number in print
 
     def test_sources_are_numbered_and_cited(self):
         response = self.client.get(reverse("summary:print", args=[self.code]))
@@ -101,3 +129,37 @@ def _page_text(box) -> str:
     for child in getattr(box, "children", []) or []:
         parts.append(_page_text(child))
     return " ".join(part for part in parts if part)
+
+
+class OlderRecordTests(PrintTestCase):
+    def test_a_summary_saved_before_short_labels_and_citations_still_prints(self):
+        record = self.summary.record
+        for row in record["shown"]["health"]:
+            del row["label"]
+        for reference in record["shown"]["references"]:
+            del reference["short"]
+        SavedSummary.objects.filter(pk=self.summary.pk).update(record=record)
+        response = self.client.get(reverse("summary:print", args=[self.code]))
+        self.assertContains(response, "Are you pregnant, trying to get pregnant, or breastfeeding?: <strong>")
+        self.assertContains(response, "No source found:")
+
+
+class WorstCaseTests(JourneyTestCase):
+    """Every health answer "not sure", the three options with the most flags and five long questions of the
+    patient's own: still two pages on A4 and on US Letter."""
+
+    def test_the_fullest_summary_still_fits_on_two_pages(self):
+        health = {slug: "unsure" for slug in HEALTH_NO}
+        answer_all_steps(self.client, concern="raised-scars", skin_type="unsure", **health)
+        most_flagged = sorted(self.client.get(reverse("questionnaire:options")).context["matches"],
+                              key=lambda match: -len(match.flags))[:3]
+        self.assertTrue(all(len(match.flags) >= 10 for match in most_flagged))
+        self.client.get(reverse("questionnaire:compare"), {"options": [m.option.slug for m in most_flagged]})
+        decide(self.client)
+        long_question = ("Could you tell me " + "more about how this works for my skin " * 10)[:299] + "?"
+        save_summary(self.client, **{f"own_{number}": long_question for number in range(1, 6)})
+        summary = SavedSummary.objects.get()
+        html = render_to_string("summary/print.html", {**print_context(summary), "for_pdf": True})
+        self.assertEqual(html.count(long_question), 5)
+        self.assertLessEqual(len(render_document(html, paper="a4").pages), 2)
+        self.assertLessEqual(len(render_document(html, paper="letter").pages), 2)
