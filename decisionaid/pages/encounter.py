@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from decisionaid.content.catalogue import catalogue_for
 from decisionaid.questionnaire.forms import EncounterSheetForm
 from decisionaid.questionnaire.matching import Answers, match_option
+from decisionaid.questionnaire.printout import DISCLAIMER_SHORT
 
 
 @require_safe
@@ -29,5 +31,8 @@ def encounter_sheet(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/encounter_sheet.html", {
         "matches": matches, "concern": catalogue.concern(data["concern"]),
         "jurisdiction": catalogue.jurisdiction(data["jurisdiction"]),
-        "reviewed_on": catalogue.last_reviewed_on, "version": catalogue.version,
+        "footer_text": _("Content version %(version)s · content last reviewed %(reviewed)s.") % {
+            "version": catalogue.version,
+            "reviewed": catalogue.last_reviewed_on.isoformat() if catalogue.last_reviewed_on else _("not recorded"),
+        } + f" {DISCLAIMER_SHORT}",
     })

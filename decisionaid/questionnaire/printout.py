@@ -23,6 +23,8 @@ FLAG_CELL_LABELS = {
 }
 
 
+DISCLAIMER_SHORT = gettext_lazy("General information only. It does not recommend a treatment or replace a consultation.")
+
 LIMIT_LABELS = {"downtime": gettext_lazy("downtime"), "budget": gettext_lazy("budget")}
 
 # The SURE test's four items by their published short names (Légaré 2010), for clinicians.
@@ -133,6 +135,8 @@ def print_context(summary: SavedSummary) -> dict:
         "references": reference_texts,
         "reference_numbers": reference_numbers,
         "disclaimer": site_texts.get("disclaimer", ""), "funding": site_texts.get("funding", ""),
-        "disclaimer_short": _("General information only. It does not recommend a treatment or replace a consultation."),
-        "reviewed_on": shown.get("content_reviewed_on") or _("not recorded"),
+        "reviewed_on": (reviewed_on := shown.get("content_reviewed_on") or _("not recorded")),
+        "footer_text": _("Summary %(code)s · content version %(version)s · content last reviewed %(reviewed)s.") % {
+            "code": summary.display_code, "version": summary.content_version, "reviewed": reviewed_on,
+        } + f" {DISCLAIMER_SHORT}",
     }

@@ -7,7 +7,11 @@ import pytest
 
 from decisionaid.questionnaire.choices import ATTRIBUTE_SLUGS
 from decisionaid.questionnaire.steps import STEPS
+from django.test import Client
+
 from tests.browser.test_accessibility import assert_no_axe_violations
+from tests.pages.test_encounter_sheet import FOUR as FOUR_OPTIONS
+from tests.questionnaire.journey import save_fullest_summary
 
 HEALTH = {slug: "no" for step in STEPS if step.slug.startswith("health") for slug in step.form_class.items}
 HEALTH.update({"isotretinoin": "yes", "pregnant": "unsure"})
@@ -115,8 +119,8 @@ def walk_the_journey(patient: Patient, base_url: str) -> str:
     return code
 
 
-def check_the_printout(patient: Patient, url: str) -> None:
-    """The printable summary: accessible on screen; in print, no buttons or links bar, and at most two pages."""
+def check_the_printout(patient: Patient, url: str, *, most_pages: int = 2) -> None:
+    """A printable page: accessible on screen; in print, no buttons or links bar, and at most `most_pages`."""
     page = patient.page
     page.goto(url)
     patient.arrived()
@@ -124,7 +128,7 @@ def check_the_printout(patient: Patient, url: str) -> None:
     assert not page.locator(".screen-actions").is_visible()
     for paper in ("A4", "Letter"):
         pages = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format=paper)))
-        assert 1 <= pages <= 2, f"the printout takes {pages} pages on {paper}"
+        assert 1 <= pages <= most_pages, f"{url} prints on {pages} pages of {paper}"
     page.emulate_media(media="screen")
 
 
@@ -175,6 +179,17 @@ def test_back_keeps_the_answers(site, page):
     assert "Step 2 of" in page.locator("#progress").inner_text()
     page.goto(site.url + "/start/step/concern/")
     assert page.locator('input[name="concern"][value="pigmentation"]').is_checked()
+
+
+def test_the_fullest_printout_fits_two_pages_in_chromium(site, page):
+    summary_url = save_fullest_summary(Client())
+    check_the_printout(Patient(page, axe=True), site.url + summary_url + "print/")
+
+
+def test_the_encounter_sheet_prints_on_one_page_in_chromium(site, page):
+    options = "".join(f"&options={slug}" for slug in FOUR_OPTIONS)
+    check_the_printout(Patient(page, axe=True), f"{site.url}/treatments/compare/?concern=acne-scars&jurisdiction=uk{options}",
+                       most_pages=1)
 
 
 @pytest.mark.parametrize("path", [

@@ -53,3 +53,18 @@ def save_summary(client, **data) -> str:
     response = client.post(reverse("questionnaire:questions"), {"chosen": chosen, **data})
     assert response.status_code == 302, response.content[:3000]
     return response["Location"]
+
+
+LONG_QUESTION = ("Could you tell me " + "more about how this works for my skin " * 10)[:299] + "?"
+
+
+def save_fullest_summary(client) -> str:
+    """The fullest printout a patient can make: every health answer "not sure", the three options with the most
+    flags compared, and five own questions of the longest length. Returns the summary page URL."""
+    answer_all_steps(client, concern="raised-scars", skin_type="unsure", **{slug: "unsure" for slug in HEALTH_NO})
+    matches = client.get(reverse("questionnaire:options")).context["matches"]
+    most_flagged = sorted(matches, key=lambda match: -len(match.flags))[:3]
+    assert all(len(match.flags) >= 10 for match in most_flagged)
+    client.get(reverse("questionnaire:compare"), {"options": [match.option.slug for match in most_flagged]})
+    decide(client)
+    return save_summary(client, **{f"own_{number}": LONG_QUESTION for number in range(1, 6)})

@@ -8,7 +8,7 @@ from django.utils import timezone
 from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.pdf import render_document
 from decisionaid.questionnaire.printout import print_context
-from tests.questionnaire.journey import HEALTH_NO, answer_all_steps, decide, save_summary
+from tests.questionnaire.journey import LONG_QUESTION, answer_all_steps, decide, save_fullest_summary, save_summary
 from tests.questionnaire.test_steps import JourneyTestCase
 
 THREE_OPTIONS = ["no-procedure", "microneedling", "peel-medium"]
@@ -149,17 +149,9 @@ class WorstCaseTests(JourneyTestCase):
     patient's own: still two pages on A4 and on US Letter."""
 
     def test_the_fullest_summary_still_fits_on_two_pages(self):
-        health = {slug: "unsure" for slug in HEALTH_NO}
-        answer_all_steps(self.client, concern="raised-scars", skin_type="unsure", **health)
-        most_flagged = sorted(self.client.get(reverse("questionnaire:options")).context["matches"],
-                              key=lambda match: -len(match.flags))[:3]
-        self.assertTrue(all(len(match.flags) >= 10 for match in most_flagged))
-        self.client.get(reverse("questionnaire:compare"), {"options": [m.option.slug for m in most_flagged]})
-        decide(self.client)
-        long_question = ("Could you tell me " + "more about how this works for my skin " * 10)[:299] + "?"
-        save_summary(self.client, **{f"own_{number}": long_question for number in range(1, 6)})
+        save_fullest_summary(self.client)
         summary = SavedSummary.objects.get()
         html = render_to_string("summary/print.html", {**print_context(summary), "for_pdf": True})
-        self.assertEqual(html.count(long_question), 5)
+        self.assertEqual(html.count(LONG_QUESTION), 5)
         self.assertLessEqual(len(render_document(html, paper="a4").pages), 2)
         self.assertLessEqual(len(render_document(html, paper="letter").pages), 2)

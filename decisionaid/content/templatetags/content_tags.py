@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from decisionaid.lib.icon_array import icon_array as make_icon_array
 from decisionaid.lib.numbers import both_frames_text
@@ -65,6 +66,13 @@ def icon_array(row) -> str:
         f"{both_frames_text(row.events, row.denominator)}",
         "".join(filled), "".join(hollow),
     )
+
+
+@register.filter
+def css_string(text) -> str:
+    """Text as a quoted CSS string, safe inside a <style> element (quotes, backslashes and < escaped)."""
+    escaped = "".join(f"\\{ord(char):x} " if char in '"\\<>&\n\r' else char for char in str(text))
+    return mark_safe(f'"{escaped}"')
 
 
 @register.filter
