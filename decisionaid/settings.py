@@ -135,7 +135,19 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", default=False) else None
 
 # Published content is cached per process and rebuilt when any content changes (see content/catalogue.py).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "decisionaid"}}
+# "default" is per process: it holds the published-content snapshot, which is fastest in memory and is
+# invalidated through the database's content stamp. "shared" holds the rate-limit counters, which every worker
+# must see: Redis when REDIS_URL is set (production), else memory (one process, as in `make run`).
+REDIS_URL = env_str("REDIS_URL", default="")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "decisionaid"},
+    "shared": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+         "KEY_PREFIX": "decisionaid", "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
+        if REDIS_URL else
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "decisionaid-shared"}
+    ),
+}
 
 # The patient's answers live in the server-side session until a summary is saved. Sessions end when the
 # browser closes and after two hours without activity.
@@ -145,13 +157,23 @@ SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_SECONDS", default=2 * 60 * 60, mini
 SUMMARY_RETENTION_DAYS = env_int("SUMMARY_RETENTION_DAYS", default=90, minimum=1)
 # Wrong reference codes a client may try in a minute before code lookups answer 429.
 CODE_ATTEMPTS_PER_MINUTE = env_int("CODE_ATTEMPTS_PER_MINUTE", default=10, minimum=1)
+# PDFs a client may download in a minute (each takes about half a second of a CPU to make).
+PDFS_PER_MINUTE = env_int("PDFS_PER_MINUTE", default=20, minimum=1)
 
 # Where the content pack lives (versioned files in the repository).
 CONTENT_PACK_DIR = BASE_DIR / "content_pack"
 
+# Logs go to the console only (no error e-mails, which would carry the request's form data: health answers),
+# and never carry reference codes (lib/log_privacy.py). Django's own request and server loggers are replaced
+# so that every line passes through the filter.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_codes": {"()": "decisionaid.lib.log_privacy.RedactSummaryCodes"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_codes"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

@@ -11,8 +11,10 @@ def shipped_content(db):
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache: the database is rolled back between tests, the cache is not."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for name in ("default", "shared"):
+        caches[name].clear()
     yield
-    cache.clear()
+    for name in ("default", "shared"):
+        caches[name].clear()

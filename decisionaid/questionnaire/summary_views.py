@@ -18,20 +18,20 @@ from decisionaid.questionnaire.summary import export_body
 from decisionaid.questionnaire.views import personal
 
 
-def too_many_attempts(request: HttpRequest, wait: int) -> HttpResponse:
-    response = render(request, "summary/too_many.html", {"wait": wait}, status=429)
+def too_many_attempts(request: HttpRequest, wait: int, reason: str = "codes") -> HttpResponse:
+    response = render(request, "summary/too_many.html", {"wait": wait, "reason": reason}, status=429)
     response["Retry-After"] = str(wait)
     return response
 
 
 def _find(request: HttpRequest, code: str) -> tuple[SavedSummary | None, HttpResponse | None]:
     """The live summary for a typed code, or the page to show instead (failed attempts are rate-limited)."""
-    if wait := throttle.seconds_blocked(request):
+    if wait := throttle.FAILED_CODES.seconds_blocked(request):
         return None, too_many_attempts(request, wait)
     stored = normalize_code(code)
     summary = SavedSummary.objects.filter(code=stored).first() if stored else None
     if summary is None:
-        throttle.record_failure(request)
+        throttle.FAILED_CODES.record(request)
         return None, render(request, "summary/not_found.html", {"form": LookupForm()}, status=404)
     if summary.is_expired:
         return None, render(request, "summary/expired.html", {"summary": summary}, status=410)
@@ -103,6 +103,9 @@ def printable(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRes
 
 @with_summary()
 def pdf(request: HttpRequest, summary: SavedSummary, code: str) -> HttpResponse:
+    if wait := throttle.PDFS.seconds_blocked(request):
+        return too_many_attempts(request, wait, reason="pdfs")
+    throttle.PDFS.record(request)
     paper = "letter" if request.GET.get("paper") == "letter" else "a4"
     html = render_to_string("summary/print.html", {**print_context(summary), "for_pdf": True}, request=request)
     response = HttpResponse(render_pdf(html, paper=paper), content_type="application/pdf")

@@ -3,6 +3,8 @@ import datetime
 import json
 import re
 
+import pytest
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -207,9 +209,43 @@ class CodeLookupTests(SavedSummaryTestCase):
             self.assertEqual(self.client.get(reverse("summary:detail", args=[good])).status_code, 429)
             self.assertEqual(self.client.get(reverse("summary:export", args=[good])).status_code, 429)
 
+    def test_pdf_downloads_are_limited_per_client(self):
+        self.save()
+        pdf = reverse("summary:pdf", args=[SavedSummary.objects.get().display_code])
+        with self.settings(PDFS_PER_MINUTE=2):
+            for download in range(2):
+                self.assertEqual(self.client.get(pdf).status_code, 200)
+            response = self.client.get(pdf)
+            self.assertContains(response, "Too many PDF downloads", status_code=429)
+            self.assertTrue(1 <= int(response["Retry-After"]) <= 61)
+            self.assertEqual(self.client_class(REMOTE_ADDR="10.0.0.2").get(pdf).status_code, 200)
+
     def test_the_limit_is_per_client(self):
         with self.settings(CODE_ATTEMPTS_PER_MINUTE=1):
             self.client.get(self.LOOKUP, {"code": "ZZZZ-ZZZZ-ZZZZ"})
             self.assertEqual(self.client.get(self.LOOKUP, {"code": "ZZZZ-ZZZZ-ZZZY"}).status_code, 429)
             other = self.client_class(REMOTE_ADDR="10.0.0.2")
             self.assertEqual(other.get(self.LOOKUP, {"code": "ZZZZ-ZZZZ-ZZZY"}).status_code, 404)
+
+
+class SharedCacheTests(SavedSummaryTestCase):
+    def test_with_redis_configured_every_worker_sees_the_same_counts(self):
+        if not settings.REDIS_URL:
+            pytest.skip("REDIS_URL is not set (CI sets it for the PostgreSQL run)")
+
+        with self.settings(CODE_ATTEMPTS_PER_MINUTE=2):
+            for attempt in range(2):
+                self.client.get(reverse("summary:detail", args=[f"ZZZZ-ZZZZ-ZZZ{attempt}"]))
+        keys = redis.Redis.from_url(settings.REDIS_URL).keys("*code-failures*count")
+        self.assertEqual(len(keys), 1)  # another process, with its own connection, sees the counter
+        self.assertEqual(caches["shared"].get(keys[0].decode().split(":", 2)[-1]), 2)
+
+    def test_when_the_shared_cache_is_down_summaries_still_open(self):
+        self.save()
+        code = SavedSummary.objects.get().display_code
+        down = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0",
+                "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}
+        with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+                                       "shared": down}):
+            self.assertEqual(self.client.get(reverse("summary:detail", args=[code])).status_code, 200)
+            self.assertEqual(self.client.get(reverse("summary:detail", args=["ZZZZ-ZZZZ-ZZZZ"])).status_code, 404)
