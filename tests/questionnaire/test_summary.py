@@ -4,7 +4,10 @@ import json
 import re
 
 import pytest
-
+import redis
+from django.conf import settings
+from django.core.cache import caches
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
