@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from decisionaid.pages.views import healthz
+
 urlpatterns = [
     path("", include("decisionaid.pages.urls")),
     path("start/", include("decisionaid.questionnaire.urls")),
     path("summary/", include("decisionaid.questionnaire.summary_urls")),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
 ]
 
 handler404 = "decisionaid.pages.views.not_found"
