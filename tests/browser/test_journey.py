@@ -9,7 +9,8 @@ from decisionaid.questionnaire.choices import ATTRIBUTE_SLUGS
 from decisionaid.questionnaire.steps import STEPS
 from django.test import Client
 
-from tests.browser.test_accessibility import assert_no_axe_violations
+from decisionaid.content.models import Option
+from tests.browser.test_accessibility import PAGES, assert_no_axe_violations
 from tests.pages.test_encounter_sheet import FOUR as FOUR_OPTIONS
 from tests.questionnaire.journey import save_fullest_summary
 
@@ -179,6 +180,26 @@ def test_back_keeps_the_answers(site, page):
     assert "Step 2 of" in page.locator("#progress").inner_text()
     page.goto(site.url + "/start/step/concern/")
     assert page.locator('input[name="concern"][value="pigmentation"]').is_checked()
+
+
+def test_every_request_goes_to_the_sites_own_origin_and_nothing_breaks_the_policy(site, page):
+    """Every public page, the whole journey and the printouts load nothing from another host, and the
+    Content-Security-Policy blocks nothing the site itself needs."""
+    requested, blocked = [], []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("console", lambda message: blocked.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    treatments = [f"/treatments/{slug}/" for slug in Option.objects.values_list("slug", flat=True)]
+    for path in [*PAGES.values(), *treatments, "/summary/", "/treatments/compare/?concern=wrinkles"]:
+        page.goto(site.url + path)
+    code = walk_the_journey(Patient(page), site.url)
+    page.goto(f"{site.url}/summary/{code}/print/")
+    page.goto(f"{site.url}/treatments/compare/?concern=acne-scars&jurisdiction=uk"
+              + "".join(f"&options={slug}" for slug in FOUR_OPTIONS))
+    assert len(requested) > 40
+    elsewhere = [url for url in requested if not url.startswith(site.url + "/")]
+    assert elsewhere == [], elsewhere
+    assert blocked == [], blocked
 
 
 def test_the_fullest_printout_fits_two_pages_in_chromium(site, page):

@@ -1,0 +1,32 @@
+"""purge_expired deletes expired summaries and sessions, and nothing that is still live."""
+import datetime
+from io import StringIO
+
+from django.contrib.sessions.models import Session
+from django.core.management import call_command
+from django.utils import timezone
+
+from decisionaid.questionnaire.models import SavedSummary
+from tests.questionnaire.journey import answer_all_steps, decide, save_summary
+from tests.questionnaire.test_steps import JourneyTestCase
+
+
+class PurgeExpiredTests(JourneyTestCase):
+    def test_only_expired_summaries_and_sessions_are_deleted(self):
+        for _ in range(2):
+            answer_all_steps(self.client)
+            decide(self.client)
+            save_summary(self.client)
+        expired, live = SavedSummary.objects.order_by("created_at")
+        SavedSummary.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+        live_session = Session.objects.get()
+        Session.objects.create(session_key="x" * 32, session_data="", expire_date=timezone.now() - datetime.timedelta(days=1))
+
+        output = StringIO()
+        call_command("purge_expired", stdout=output)
+
+        self.assertEqual(output.getvalue().strip(), "Deleted 1 expired summaries and 1 expired sessions.")
+        self.assertEqual(list(SavedSummary.objects.values_list("pk", flat=True)), [live.pk])
+        self.assertEqual(list(Session.objects.values_list("pk", flat=True)), [live_session.pk])
+        self.assertEqual(self.client.get(f"/summary/{live.display_code}/").status_code, 200)
+        self.assertEqual(self.client.get(f"/summary/{expired.display_code}/").status_code, 404)
