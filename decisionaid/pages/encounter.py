@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from decisionaid.content.catalogue import catalogue_for
 from decisionaid.questionnaire.forms import EncounterSheetForm
 from decisionaid.questionnaire.matching import Answers, match_option
-from decisionaid.questionnaire.printout import DISCLAIMER_SHORT
+from decisionaid.questionnaire.printout import page_footer
 
 
 @require_safe
@@ -31,8 +30,6 @@ def encounter_sheet(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/encounter_sheet.html", {
         "matches": matches, "concern": catalogue.concern(data["concern"]),
         "jurisdiction": catalogue.jurisdiction(data["jurisdiction"]),
-        "footer_text": _("Content version %(version)s · content last reviewed %(reviewed)s.") % {
-            "version": catalogue.version,
-            "reviewed": catalogue.last_reviewed_on.isoformat() if catalogue.last_reviewed_on else _("not recorded"),
-        } + f" {DISCLAIMER_SHORT}",
+        "footer_text": page_footer(version=catalogue.version, reviewed=catalogue.last_reviewed_on
+                                   and catalogue.last_reviewed_on.isoformat()),
     })

@@ -57,6 +57,16 @@ class FlagRow:
         return any(cell.level for cell in self.cells)
 
 
+def page_footer(*, version, reviewed: str | None, code: str | None = None) -> str:
+    """The line every printed page carries: the summary's code (if any), content version, review date, disclaimer."""
+    facts = {"code": code, "version": version, "reviewed": reviewed or _("not recorded")}
+    if code:
+        line = _("Summary %(code)s · content version %(version)s · content last reviewed %(reviewed)s.") % facts
+    else:
+        line = _("Content version %(version)s · content last reviewed %(reviewed)s.") % facts
+    return f"{line} {DISCLAIMER_SHORT}"
+
+
 def numbers(references: list[dict]) -> dict[str, int]:
     """Citation numbers for a saved summary's references (stored as {"key", "text"}), from 1."""
     return {reference["key"]: number for number, reference in enumerate(references, start=1)}
@@ -125,18 +135,19 @@ def print_context(summary: SavedSummary) -> dict:
     reference_texts, reference_numbers = numbered_once(cited_references(record, options))
     site_texts = dict(SiteText.objects.published().filter(slug__in=["disclaimer", "funding"])
                       .values_list("slug", "body"))
+    flagged, unflagged = split_rows(flag_rows(record, options))
+    limits = past_limits(record, options)
+    reviewed_on = shown.get("content_reviewed_on") or _("not recorded")
     return {
         "summary": summary, "shown": shown, "export": export, "options": options,
-        **dict(zip(("flag_rows", "unflagged_rows"), split_rows(flag_rows(record, options)))),
+        "flag_rows": flagged, "unflagged_rows": unflagged,
         "sure_answers": [(str(SURE_SHORT_LABELS[key]), label(choices.YES_NO, answer))
                          for key, answer in export["sure"]["answers"].items() if key in SURE_SHORT_LABELS],
-        "past_limits": (limits := past_limits(record, options)), "any_past_limits": any(limits),
+        "past_limits": limits, "any_past_limits": any(limits),
         "other_options": [option["name"] for option in shown["options"] if option["slug"] not in considered],
         "references": reference_texts,
         "reference_numbers": reference_numbers,
         "disclaimer": site_texts.get("disclaimer", ""), "funding": site_texts.get("funding", ""),
-        "reviewed_on": (reviewed_on := shown.get("content_reviewed_on") or _("not recorded")),
-        "footer_text": _("Summary %(code)s · content version %(version)s · content last reviewed %(reviewed)s.") % {
-            "code": summary.display_code, "version": summary.content_version, "reviewed": reviewed_on,
-        } + f" {DISCLAIMER_SHORT}",
+        "reviewed_on": reviewed_on,
+        "footer_text": page_footer(version=summary.content_version, reviewed=reviewed_on, code=summary.display_code),
     }
