@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Debug is on only for the local development server started by `make run`.
 RUN_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test install install-dev clean
+.PHONY: run test install install-dev css clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ run: install
 
 test: install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Rebuild the trimmed Bootstrap after using a Bootstrap class no template used before (needs Node's npx).
+css: install
+	$(BIN)/python scripts/build_bootstrap_subset.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -5,7 +5,6 @@ See the README's configuration table. Production behaviour is switched on by var
 """
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import dj_database_url
@@ -113,15 +112,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
 
-def _bootstrap_css_dir() -> Path:
-    """Bootstrap's CSS folder inside the pinned bootstrap-wrapper wheel (a namespace package)."""
-    spec = importlib.util.find_spec("bootstrap")
-    if spec is None or not spec.submodule_search_locations:
-        raise ConfigurationError("bootstrap-wrapper", "is not installed; run `make run` to install the project.")
-    return Path(list(spec.submodule_search_locations)[0]) / "css"
-
-
-STATICFILES_DIRS = [BASE_DIR / "static", ("bootstrap", _bootstrap_css_dir())]
+# Bootstrap arrives as static/css/bootstrap-subset.min.css, trimmed from the pinned wheel by `make css`.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

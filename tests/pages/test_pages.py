@@ -29,7 +29,7 @@ class HomePageTests(PublicPageTestCase):
 
     def test_it_loads_bootstrap_from_our_own_static_files(self):
         response = self.client.get(reverse("pages:home"))
-        self.assertContains(response, 'href="/static/bootstrap/bootstrap.min.css"')
+        self.assertContains(response, 'href="/static/css/bootstrap-subset.min.css"')
         self.assertNotContains(response, "cdn")
 
     def test_a_post_is_refused_with_405(self):
