@@ -8,6 +8,13 @@ def shipped_content(db):
     call_command("load_content", verbosity=0)
 
 
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live site with the shipped content pack loaded."""
+    call_command("load_content", verbosity=0)
+    return live_server
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache: the database is rolled back between tests, the cache is not."""

@@ -40,13 +40,6 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live site with the shipped content pack loaded."""
-    call_command("load_content", verbosity=0)
-    return live_server
-
-
-@pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
