@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Debug is on only for the local development server started by `make run`.
 RUN_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test install install-dev css clean
+.PHONY: run test bench install install-dev install-bench css clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,13 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e . --group dev
 	touch $@
 
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e . --group bench
+	touch $@
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+install-bench: $(VENV)/.installed-bench
 
 run: install
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
@@ -31,6 +36,10 @@ run: install
 
 test: install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The load benchmark (README, "Benchmark"): gunicorn on PostgreSQL driven by locust; prints figures and targets.
+bench: install-bench
+	$(BIN)/python scripts/bench.py
 
 # Rebuild the trimmed Bootstrap after using a Bootstrap class no template used before (needs Node's npx).
 css: install

@@ -170,10 +170,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", default=False) else None
 
-# Published content is cached per process and rebuilt when any content changes (see content/catalogue.py).
-# "default" is per process: it holds the published-content snapshot, which is fastest in memory and is
-# invalidated through the database's content stamp. "shared" holds the rate-limit counters, which every worker
-# must see: Redis when REDIS_URL is set (production), else memory (one process, as in `make run`).
+# Published content is held per process as a plain object and rebuilt when any content changes (see
+# content/catalogue.py), outside Django's caches. "default" is per process. "shared" holds the rate-limit
+# counters, which every worker must see: Redis when REDIS_URL is set (production), else memory (one process,
+# as in `make run`).
 REDIS_URL = env_str("REDIS_URL", default="")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "decisionaid"},

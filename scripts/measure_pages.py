@@ -1,11 +1,13 @@
 """Walk the patient journey once; print each page's size (raw and gzip), query count and the PDF time.
 
-Usage: .venv/bin/python scripts/measure_pages.py
-Runs against a throw-away SQLite database with the shipped content pack; prints a table.
+Usage: .venv/bin/python scripts/measure_pages.py [--json]
+Runs against a throw-away SQLite database (or MEASURE_DATABASE_URL) with the shipped content pack; prints a
+table, and with --json a last line "JSON {...}" of the figures `make bench` checks.
 """
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import statistics
 import time
@@ -16,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["DJANGO_SETTINGS_MODULE"] = "tests.settings"
-os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/measure.sqlite3"
+os.environ["DATABASE_URL"] = os.environ.get("MEASURE_DATABASE_URL") or f"sqlite:///{tempfile.mkdtemp()}/m.sqlite3"
 
 import django  # noqa: E402
 
@@ -76,8 +78,12 @@ def main() -> None:
     print(f"{'page':34} {'HTML KB':>8} {'gzip KB':>8} {'+CSS KB':>8} {'queries':>8}")
     for name, raw, compressed, queries in rows:
         print(f"{name:34} {raw / 1024:8.1f} {compressed / 1024:8.1f} {(compressed + css) / 1024:8.1f} {queries:8}")
-    print(f"\nPDF of the summary (A4), whole request, 20 runs: median {statistics.median(pdf_times) * 1000:.0f} ms, "
+    pdf_median_ms = statistics.median(pdf_times) * 1000
+    print(f"\nPDF of the summary (A4), whole request, 20 runs: median {pdf_median_ms:.0f} ms, "
           f"max {max(pdf_times) * 1000:.0f} ms")
+    if "--json" in sys.argv:
+        options = next(compressed for name, _, compressed, _ in rows if name == "options")
+        print("JSON " + json.dumps({"options_kb_with_css": (options + css) / 1024, "pdf_median_ms": pdf_median_ms}))
 
 
 if __name__ == "__main__":

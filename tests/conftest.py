@@ -20,8 +20,12 @@ def fresh_cache():
     """Each test starts with an empty cache: the database is rolled back between tests, the cache is not."""
     from django.core.cache import caches
 
+    from decisionaid.content.catalogue import forget_catalogue
+
     for name in ("default", "shared"):
         caches[name].clear()
+    forget_catalogue()
     yield
     for name in ("default", "shared"):
         caches[name].clear()
+    forget_catalogue()

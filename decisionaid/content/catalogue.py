@@ -1,15 +1,15 @@
-"""A read-only snapshot of the published content, cached and rebuilt whenever any content changes.
+"""A read-only snapshot of the published content, held in memory and rebuilt whenever any content changes.
 
 Patient pages read the snapshot instead of the database: one query (the content stamp) decides whether the
-cached copy is current, so a page's query count stays flat however many options there are. The snapshot is
-made of small frozen dataclasses, which the matching functions take as plain input.
+held copy is current, so a page's query count stays flat however many options there are. The snapshot is
+made of small frozen dataclasses, which the matching functions take as plain input. Each process holds it as a
+plain object: Django's memory cache would unpickle it on every request (about 10 ms for the options page).
 """
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Prefetch
 
 from decisionaid.content.models import (
@@ -18,7 +18,6 @@ from decisionaid.content.models import (
 )
 from decisionaid.content.vocabulary import Certainty, FlagLevel, RegulatoryStatusCode
 
-CACHE_PREFIX = "catalogue"
 
 
 @dataclass(frozen=True)
@@ -202,15 +201,23 @@ class Catalogue:
         return next((item for item in self.health_items if item.slug == slug), None)
 
 
+_held: Catalogue | None = None
+
+
 def current_catalogue() -> Catalogue:
-    """The published content, from the cache when nothing has changed since it was built (one query)."""
+    """The published content, as held when nothing has changed since it was built (one query)."""
+    global _held
     stamp = ContentVersion.stamp()
-    key = f"{CACHE_PREFIX}:{stamp[0]}:{stamp[1]}"
-    catalogue = cache.get(key)
-    if catalogue is None:
-        catalogue = build_catalogue(stamp)
-        cache.set(key, catalogue, timeout=None)
-    return catalogue
+    held = _held  # read once: another thread may replace it meanwhile, which is harmless
+    if held is None or held.stamp != stamp:
+        held = _held = build_catalogue(stamp)
+    return held
+
+
+def forget_catalogue() -> None:
+    """Drop the held snapshot (tests do, as their database is rolled back underneath it)."""
+    global _held
+    _held = None
 
 
 def _keys(item) -> tuple[str, ...]:

@@ -1,7 +1,11 @@
-"""Numbering of the references cited on a page, in the order they are first cited."""
+"""Numbering of the references cited on a page, in the order they are first cited, and the page's list of them."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
+
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from decisionaid.content.models import Option, Reference
 
@@ -26,3 +30,28 @@ def citation_context(references: list[Reference]) -> dict:
         "references": references,
         "reference_numbers": {reference.key: number for number, reference in enumerate(references, start=1)},
     }
+
+
+# What the "Sources" list shows of each reference. The template sees only these rows, and the rows are the
+# memo's key, so an edited reference makes a new key and can never be shown stale.
+SOURCE_FIELDS = ("key", "is_commonly_known", "authors", "title", "publisher", "year", "doi", "pmid", "url",
+                 "kind_label", "verification_label", "note")
+
+
+def source_row(reference: Reference) -> tuple:
+    values = {"kind_label": str(Reference.Kind(reference.kind).label),  # cheaper than get_kind_display()
+              "verification_label": str(Reference.Verification(reference.verification).label)}
+    return tuple(values[name] if name in values else getattr(reference, name) for name in SOURCE_FIELDS)
+
+
+def sources_list_html(references: list[Reference]) -> str:
+    """The page's numbered "Sources" section. Rendering 130 references took a third of the options page's
+    time, and the same list recurs for everyone with the same concern, so each distinct list is rendered once
+    per process."""
+    return _render_sources(tuple(map(source_row, references)), get_language())
+
+
+@lru_cache(maxsize=256)
+def _render_sources(rows: tuple[tuple, ...], language: str) -> str:
+    sources = [dict(zip(SOURCE_FIELDS, row)) for row in rows]
+    return render_to_string("includes/references.html", {"sources": sources})

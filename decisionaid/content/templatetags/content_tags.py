@@ -5,6 +5,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from decisionaid.content.references import sources_list_html
 from decisionaid.lib.icon_array import icon_array as make_icon_array
 from decisionaid.lib.numbers import both_frames_text
 
@@ -79,3 +80,9 @@ def css_string(text) -> str:
 def get_item(mapping, key):
     """mapping[key] in a template, or '' when it is missing."""
     return mapping.get(key, "") if hasattr(mapping, "get") else ""
+
+
+@register.simple_tag(takes_context=True)
+def sources_list(context) -> str:
+    """The page's numbered "Sources" section, for the references in its context."""
+    return mark_safe(sources_list_html(context.get("references") or []))  # rendered by our own template
