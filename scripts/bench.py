@@ -33,6 +33,10 @@ USERS = [int(users) for users in os.environ.get("BENCH_USERS", "1,8,32,64").spli
 JOURNEY_SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
 CAPACITY_SECONDS = int(os.environ.get("BENCH_CAPACITY_SECONDS", "20"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))  # gunicorn's advice
+THREADS = int(os.environ.get("BENCH_THREADS", "1"))
+# Visitors arrive over this many seconds, as people do, rather than all in the same second; the figures are
+# counted from when the last has arrived.
+RAMP_SECONDS = 10
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/decisionaid_bench")
 
 TARGET_USERS = 32
@@ -90,7 +94,7 @@ def write_answers(folder: Path) -> Path:
 
 def start_server() -> subprocess.Popen:
     server = subprocess.Popen(
-        [BIN / "gunicorn", "decisionaid.wsgi", "--bind", ADDRESS, "--workers", str(WORKERS), "--log-level",
+        [BIN / "gunicorn", "decisionaid.wsgi", "--bind", ADDRESS, "--workers", str(WORKERS), "--threads", str(THREADS), "--log-level",
          "warning"], cwd=ROOT, env=os.environ | SERVER_ENV)
     for _ in range(60):
         try:
@@ -108,7 +112,8 @@ def run_locust(visitor: str, users: int, seconds: int, folder: Path, answers: Pa
     prefix = folder / f"{visitor}-{users}"
     subprocess.run(
         [BIN / "locust", "-f", ROOT / "scripts" / "bench_locustfile.py", "--headless", "--only-summary",
-         "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{seconds}s", "--reset-stats",
+         "--users", str(users), "--spawn-rate", str(max(1, users / RAMP_SECONDS)),
+         "--run-time", f"{seconds + RAMP_SECONDS}s", "--reset-stats",
          "--host", BASE_URL, "--csv", prefix, "--loglevel", "ERROR", visitor],
         cwd=ROOT, env=os.environ | {"BENCH_ANSWERS": str(answers)}, check=False, stdout=subprocess.DEVNULL)
     with open(f"{prefix}_stats.csv", newline="", encoding="utf-8") as file:
@@ -145,7 +150,7 @@ def main() -> int:
         server.wait(timeout=30)
 
     print(f"\nWhole journeys: simulated patients reading for {os.environ.get('BENCH_THINK_SECONDS', '1,3')} s "
-          f"between pages, {JOURNEY_SECONDS} s per level; gunicorn with {WORKERS} workers on "
+          f"between pages, {JOURNEY_SECONDS} s per level; gunicorn with {WORKERS} workers × {THREADS} threads on "
           f"{os.cpu_count()} CPUs, PostgreSQL, Redis")
     errors = 0
     for users, rows in journeys.items():
