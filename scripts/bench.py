@@ -82,11 +82,10 @@ def write_answers(folder: Path) -> Path:
     path = folder / "answers.json"
     script = (
         "import django, json, sys; django.setup()\n"
-        "from tests.questionnaire.journey import step_data\n"
+        "from tests.questionnaire.journey import DECISION, step_data\n"
         "json.dump({'steps': step_data(skin_type='5', isotretinoin='yes', pregnant='unsure'),"
         " 'compared': ['no-procedure', 'microneedling', 'peel-medium'],"
-        " 'decision': {'leaning': 'microneedling', 'stage': 'considering', 'role': 'share', 'sure': 'no',"
-        " 'understand': 'yes', 'risk_benefit': 'yes', 'encouragement': 'yes'}}, open(sys.argv[1], 'w'))\n"
+        " 'decision': {**DECISION, 'leaning': 'microneedling'}}, open(sys.argv[1], 'w'))\n"
     )
     subprocess.run([BIN / "python", "-c", script, path], cwd=ROOT, env=env, check=True)
     return path

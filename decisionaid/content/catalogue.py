@@ -19,7 +19,6 @@ from decisionaid.content.models import (
 from decisionaid.content.vocabulary import Certainty, FlagLevel, RegulatoryStatusCode
 
 
-
 @dataclass(frozen=True)
 class Cited:
     """Anything that cites references, by key (the `cite` template tag reads `reference_keys`)."""

@@ -5,7 +5,6 @@ import os
 import shutil
 
 import pytest
-from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is used there only
 # by fixtures, before and after the browser acts, so its async-safety guard can be relaxed here.

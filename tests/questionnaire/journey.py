@@ -39,9 +39,13 @@ def answer_all_steps(client, **overrides) -> None:
         assert response.status_code == 302, (slug, response.content[:2000])
 
 
+# A typical decision step: leaning unsure, considering, sharing the choice, SURE score 3 of 4.
+DECISION = {"leaning": "unsure", "stage": "considering", "role": "share",
+            "sure": "no", "understand": "yes", "risk_benefit": "yes", "encouragement": "yes"}
+
+
 def decide(client, **overrides) -> None:
-    data = {"leaning": "unsure", "stage": "considering", "role": "share",
-            "sure": "no", "understand": "yes", "risk_benefit": "yes", "encouragement": "yes", **overrides}
+    data = {**DECISION, **overrides}
     response = client.post(reverse("questionnaire:decision"), data)
     assert response.status_code == 302, response.content[:3000]
 

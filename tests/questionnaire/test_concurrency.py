@@ -17,7 +17,7 @@ from django.db import connection
 
 from decisionaid.lib import codes
 from decisionaid.questionnaire.models import SavedSummary
-from tests.questionnaire.journey import step_data
+from tests.questionnaire.journey import DECISION, step_data
 
 PATIENTS = 24
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -75,8 +75,7 @@ def walk(base_url: str, number: int, all_ready: threading.Barrier) -> str:
     assert 'id="option-no-procedure"' in options
     _, compare = patient.get("/start/compare/", {"options": answers["compared"]})
     assert compare.count('<th scope="col">') == len(answers["compared"]), f"patient {number}: no comparison"
-    patient.post("/start/decision/", {"leaning": "unsure", "stage": "considering", "role": "share", "sure": "no",
-                                      "understand": "yes", "risk_benefit": "yes", "encouragement": "yes"})
+    patient.post("/start/decision/", DECISION)
     _, questions = patient.get("/start/questions/")
     boxes = re.findall(r'<input[^>]*name="chosen"[^>]*>', questions)
     chosen = [re.search(r'value="([^"]+)"', box).group(1) for box in boxes if " checked" in box]
@@ -115,7 +114,7 @@ def assert_each_record_is_whole_and_its_own(base_url: str, codes_: list[str]) ->
         assert {"no-procedure", *answers["compared"]} <= {option["slug"] for option in export["options"]}
         shown = SavedSummary.objects.get(code=codes.normalize_code(code)).record["shown"]
         assert sorted(shown["considered"]) == sorted(answers["compared"]), "a record holds another's comparison"
-        assert export["decision"]["leaning"] == "unsure"
+        assert export["decision"]["leaning"] == DECISION["leaning"]
         assert export["questions"][-1] == answers["question"], "a record holds another patient's question"
         assert len(export["questions"]) > 1, "the pre-ticked questions were lost"
 
