@@ -171,12 +171,14 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", default=False) else None
 
 # Published content is held per process as a plain object and rebuilt when any content changes (see
-# content/catalogue.py), outside Django's caches. "default" is per process. "shared" holds the rate-limit
+# content/catalogue.py), outside Django's caches. "default" is per process and holds the shared parts of the
+# options page's cards (questionnaire/cards.py), about 15 KB each. "shared" holds the rate-limit
 # counters, which every worker must see: Redis when REDIS_URL is set (production), else memory (one process,
 # as in `make run`).
 REDIS_URL = env_str("REDIS_URL", default="")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "decisionaid"},
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "decisionaid",
+                "OPTIONS": {"MAX_ENTRIES": 2000}},
     "shared": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
          "KEY_PREFIX": "decisionaid", "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}

@@ -39,9 +39,15 @@ SOURCE_FIELDS = ("key", "is_commonly_known", "authors", "title", "publisher", "y
 
 
 def source_row(reference: Reference) -> tuple:
-    values = {"kind_label": str(Reference.Kind(reference.kind).label),  # cheaper than get_kind_display()
-              "verification_label": str(Reference.Verification(reference.verification).label)}
-    return tuple(values[name] if name in values else getattr(reference, name) for name in SOURCE_FIELDS)
+    """The row, worked out once per instance: pages share the catalogue's instances, which nothing changes
+    in place (an edit in the admin is saved, which makes a new catalogue with new instances)."""
+    row = reference.__dict__.get("_source_row")
+    if row is None or row[0] != get_language():
+        values = {"kind_label": str(Reference.Kind(reference.kind).label),  # cheaper than get_kind_display()
+                  "verification_label": str(Reference.Verification(reference.verification).label)}
+        row = reference._source_row = (get_language(), tuple(
+            values[name] if name in values else getattr(reference, name) for name in SOURCE_FIELDS))
+    return row[1]
 
 
 def sources_list_html(references: list[Reference]) -> str:

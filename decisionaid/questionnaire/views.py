@@ -183,10 +183,12 @@ def options(request: HttpRequest) -> HttpResponse:
     attributes = [choices.ATTRIBUTE_BY_SLUG[slug] for slug in top_attributes(values)]
     context = {
         "concern": concern, "matches": matches, "sort": sort, "sort_keys": SORT_KEYS,
-        "attributes": attributes, "values": values,
+        "attributes": attributes,
+        "values_rows": [(match.option.name, [match.ratings[a.slug] for a in attributes]) for match in matches],
         "jurisdiction": catalogue.jurisdiction(journey.answer("country", "jurisdiction")),
-        "compare_form": CompareForm(initial={"options": journey.compared}, shown=[m.option for m in matches],
-                                    catalogue=catalogue),
+        # The compare form's checkboxes, written out by the template (see includes/compare_choices.html).
+        "compare_label": CompareForm.base_fields["options"].label,
+        "compare_choices": [(m.option.slug, m.option.name, m.option.slug in journey.compared) for m in matches],
         **_page_references(catalogue, _cited_items(concern, matches)),
     }
     return render(request, "questionnaire/options.html", context)

@@ -1,0 +1,84 @@
+"""The options page reuses the shared part of each card across patients, and never anything personal."""
+import re
+
+from django.core.cache import caches
+from django.test import Client
+from django.urls import reverse
+
+from decisionaid.content.models import Concern, Evidence
+from tests.questionnaire.journey import answer_all_steps
+from tests.questionnaire.test_steps import JourneyTestCase
+
+OPTIONS = reverse("questionnaire:options")
+COMPARE = reverse("questionnaire:compare")
+AVOID = "Usually not done, or put off:"
+
+
+class SharedCardTests(JourneyTestCase):
+    def patient(self, **answers) -> Client:
+        client = Client()
+        answer_all_steps(client, **answers)
+        return client
+
+    def test_a_page_built_from_kept_parts_is_the_page_built_afresh(self):
+        # Different flags shift the reference numbers of later cards, and each sort order numbers them anew.
+        patients = [self.patient(skin_type="5", isotretinoin="yes", pregnant="unsure"), self.patient(),
+                    self.patient(skin_type="1", max_downtime="0", jurisdiction="uk", **{"cold-sores": "yes"})]
+        for sort in ("editorial", "downtime", "certainty"):
+            kept = [patient.get(OPTIONS, {"sort": sort}).content.decode() for patient in patients]
+            for patient, page in zip(patients, kept):
+                caches["default"].clear()
+                self.assertEqual(patient.get(OPTIONS, {"sort": sort}).content.decode(), page, sort)
+
+    def test_one_patients_flags_and_limits_never_show_on_anothers_page(self):
+        flagged = self.patient(skin_type="5", isotretinoin="yes", max_downtime="0")
+        plain = self.patient(max_downtime="any")
+        self.assertContains(flagged.get(OPTIONS), AVOID)
+        self.assertContains(flagged.get(OPTIONS), "You said you could take no time off.")
+        page = plain.get(OPTIONS).content.decode()
+        self.assertNotIn(AVOID, page)
+        self.assertNotIn("You said you could take", page)
+        self.assertNotIn("Your skin type needs extra care", page)
+        self.assertContains(flagged.get(OPTIONS), AVOID)  # and the other way round
+
+    def test_every_citation_points_into_the_pages_own_list_of_sources(self):
+        for answers in ({}, {"skin_type": "5", "isotretinoin": "yes"}):
+            page = self.patient(**answers).get(OPTIONS).content.decode()
+            listed = set(re.findall(r'id="ref-(\d+)"', page))
+            cited = set(re.findall(r'href="#ref-(\d+)"', page))
+            self.assertTrue(cited)
+            self.assertLessEqual(cited, listed)
+
+    def test_an_edited_evidence_summary_shows_at_once(self):
+        patient = self.patient()
+        patient.get(OPTIONS)
+        evidence = Evidence.objects.get(option__slug="microneedling", concern__slug="acne-scars")
+        evidence.summary = "An edited summary for this test."
+        evidence.save()
+        self.assertContains(patient.get(OPTIONS), "An edited summary for this test.")
+
+    def test_answers_checked_before_a_content_change_are_checked_again_after_it(self):
+        patient = self.patient()
+        self.assertEqual(patient.get(OPTIONS).status_code, 200)
+        concern = Concern.objects.get(slug="acne-scars")
+        concern.status = Concern.Status.DRAFT
+        concern.save()
+        self.assertRedirects(patient.get(OPTIONS), reverse("questionnaire:step", args=["concern"]))
+
+    def test_the_options_pages_compare_checkboxes_match_the_compare_pages_form(self):
+        patient = self.patient()
+        picked = {"options": ["no-procedure", "microneedling"]}
+        self.assertEqual(patient.get(COMPARE, picked).status_code, 200)  # remembered as compared
+
+        def checkboxes(html: str) -> list[tuple]:
+            boxes = re.findall(r'<input type="checkbox" class="form-check-input"\s+name="options" value="([^"]+)"\s*'
+                               r'id="([^"]+)"( checked)?>\s*<label for="\2" class="form-check-label">\s*([^<]+?)\s*</label>',
+                               html)
+            legend = re.search(r'<legend\s+class="form-label requiredField fs-6">\s*([^<]+?)\s*<', html).group(1)
+            return [legend, *boxes]
+
+        on_options = checkboxes(patient.get(OPTIONS).content.decode())
+        on_compare = checkboxes(patient.get(COMPARE, picked).content.decode())
+        self.assertEqual(on_options, on_compare)
+        self.assertEqual(len(on_options), 15)  # the legend and 14 options
+        self.assertEqual([box[0] for box in on_options[1:] if box[2]], ["no-procedure", "microneedling"])
