@@ -155,3 +155,27 @@ class WorstCaseTests(JourneyTestCase):
         self.assertEqual(html.count(LONG_QUESTION), 5)
         self.assertLessEqual(len(render_document(html, paper="a4").pages), 2)
         self.assertLessEqual(len(render_document(html, paper="letter").pages), 2)
+
+
+class LongWordTests(JourneyTestCase):
+    def test_a_question_that_is_one_long_word_wraps_inside_the_page(self):
+        word = "W" * 299
+        answer_all_steps(self.client)
+        self.client.get(reverse("questionnaire:compare"), {"options": THREE_OPTIONS})
+        decide(self.client)
+        save_summary(self.client, own_1=word, own_2="https://example.com/" + "x" * 279)
+        html = render_to_string("summary/print.html", {**print_context(SavedSummary.objects.get()), "for_pdf": True})
+        self.assertIn(word, html)
+        for paper in ("a4", "letter"):
+            document = render_document(html, paper=paper)
+            self.assertLessEqual(len(document.pages), 2)
+            for page in document.pages:
+                self.assertLessEqual(_right_edge(page._page_box), page.width)
+
+
+def _right_edge(box) -> float:
+    """Where the rightmost text laid out in a box ends."""
+    edges = [box.position_x + box.width] if getattr(box, "text", None) else []
+    edges += [_right_edge(child) for child in getattr(box, "children", []) or []]
+    return max(edges, default=0)
+
