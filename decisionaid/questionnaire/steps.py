@@ -6,20 +6,17 @@ to that step instead of failing later.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 
-from django.core.cache import caches
 from django.utils.translation import gettext_lazy as _
 
 from decisionaid.content.catalogue import Catalogue
+from decisionaid.lib.remember import remembered
 from decisionaid.questionnaire import forms
 from decisionaid.questionnaire.choices import UNDER_18, limit_value
 from decisionaid.questionnaire.matching import Answers
 
 SESSION_KEY = "journey"
-VERDICT_SECONDS = 2 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -81,18 +78,11 @@ class Journey:
 
     def is_done(self, step: Step) -> bool:
         stored = self.stored(step)
-        if not stored:
-            return False
         # Every journey page checks every step, and the answers rarely change between pages: remember each
         # verdict per content version and answers (building and checking the 9 forms took 2 ms a page).
-        key = "step-valid:" + hashlib.blake2b(
-            json.dumps([self.catalogue.stamp, step.slug, stored], sort_keys=True, default=str).encode(),
-            digest_size=16).hexdigest()
-        verdict = caches["default"].get(key)
-        if verdict is None:
-            verdict = step.form_class(data=stored, catalogue=self.catalogue).is_valid()
-            caches["default"].set(key, verdict, VERDICT_SECONDS)
-        return verdict
+        return bool(stored) and remembered(
+            "step-valid", (self.catalogue.stamp, step.slug, stored),
+            lambda: step.form_class(data=stored, catalogue=self.catalogue).is_valid())
 
     def first_unfinished(self) -> Step | None:
         return next((step for step in STEPS if not self.is_done(step)), None)

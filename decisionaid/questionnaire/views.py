@@ -7,16 +7,18 @@ from __future__ import annotations
 
 from functools import wraps
 
+from crispy_forms.utils import render_crispy_form
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext as _
 from django.views.decorators.http import require_http_methods
 
 from decisionaid.content.catalogue import Catalogue, catalogue_for
 from decisionaid.content.references import citation_context
 from decisionaid.lib.codes import display_code
+from decisionaid.lib.remember import remembered
 from decisionaid.questionnaire import choices
 from decisionaid.questionnaire.decision import considered_options, items_for, score_sure
 from decisionaid.questionnaire.forms import CompareForm, DecisionForm, QuestionsForm
@@ -115,8 +117,18 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
         form = current.form_class(initial=journey.stored(current), catalogue=journey.catalogue)
     return render(request, "questionnaire/step.html", {
         "step": current, "form": form, "number": step_number(current), "step_count": len(STEPS),
-        "previous": previous, "returning": returning,
+        "previous": previous, "returning": returning, "form_html": _unbound_form_html(form, journey, current),
     })
+
+
+def _unbound_form_html(form, journey: Journey, current: Step) -> str | None:
+    """A step's form as it first shows (or with the patient's earlier answers), kept once drawn: crispy-forms
+    took most of a step page's time, and everyone starting a step sees the same form. A form with errors
+    (None here) is drawn in the page."""
+    if form.is_bound:
+        return None
+    return remembered("step-form", (journey.catalogue.stamp, get_language(), current.slug, form.initial),
+                      lambda: render_crispy_form(form))
 
 
 @require_http_methods(["GET"])

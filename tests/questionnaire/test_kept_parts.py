@@ -1,4 +1,4 @@
-"""The options page reuses the shared part of each card across patients, and never anything personal."""
+"""Parts of pages kept once drawn (option cards, step forms) are never stale and never someone else's."""
 import re
 
 from django.core.cache import caches
@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from decisionaid.content.models import Concern, Evidence
+from decisionaid.questionnaire.steps import STEPS
 from tests.questionnaire.journey import answer_all_steps
 from tests.questionnaire.test_steps import JourneyTestCase
 
@@ -82,3 +83,40 @@ class SharedCardTests(JourneyTestCase):
         self.assertEqual(on_options, on_compare)
         self.assertEqual(len(on_options), 15)  # the legend and 14 options
         self.assertEqual([box[0] for box in on_options[1:] if box[2]], ["no-procedure", "microneedling"])
+
+
+class KeptStepFormTests(JourneyTestCase):
+    def step_page(self, client: Client, slug: str) -> str:
+        html = client.get(reverse("questionnaire:step", args=[slug])).content.decode()
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+    def test_each_step_drawn_from_a_kept_form_is_the_step_drawn_afresh(self):
+        answered = Client()
+        answer_all_steps(answered, skin_type="5", isotretinoin="yes")
+        for step in STEPS:
+            kept = self.step_page(answered, step.slug)
+            caches["default"].clear()
+            self.assertEqual(self.step_page(answered, step.slug), kept, step.slug)
+        first = self.step_page(self.client, STEPS[0].slug)
+        caches["default"].clear()
+        self.assertEqual(self.step_page(self.client, STEPS[0].slug), first)
+
+    def test_one_patients_answers_are_never_ticked_on_anothers_form(self):
+        answered = Client()
+        answer_all_steps(answered, concern="raised-scars")
+        self.assertRegex(self.step_page(answered, "concern"), r'value="raised-scars"[^>]*checked')
+        self.assertNotIn("checked", self.step_page(self.client, "concern"))
+
+    def test_a_form_with_errors_shows_them(self):
+        self.step_page(self.client, "concern")  # the empty form, kept
+        response = self.client.post(reverse("questionnaire:step", args=["concern"]), {"concern": "not-a-concern"})
+        self.assertContains(response, "Please check your answers", status_code=200)
+        self.assertContains(response, "is-invalid", status_code=200)
+
+    def test_a_concern_taken_down_leaves_the_form_at_once(self):
+        self.assertIn('value="acne-scars"', self.step_page(self.client, "concern"))
+        concern = Concern.objects.get(slug="acne-scars")
+        concern.status = Concern.Status.DRAFT
+        concern.save()
+        self.assertNotIn('value="acne-scars"', self.step_page(self.client, "concern"))
+
