@@ -7,12 +7,14 @@
 
 The site runs with production settings behind an (imagined) TLS proxy: every request says
 X-Forwarded-Proto: https and names its Origin, and the Secure cookies are sent back over plain HTTP.
-The answers come from BENCH_ANSWERS, a JSON file scripts/bench.py writes from the real questionnaire.
+Each visitor takes one of the varied answer sets in BENCH_ANSWERS, a JSON file that scripts/bench_answers.py
+draws from the real questionnaire.
 """
 from __future__ import annotations
 
 import json
 import os
+import random
 import re
 
 from locust import HttpUser, between, constant, task
@@ -23,8 +25,9 @@ THINK = [float(seconds) for seconds in os.environ.get("BENCH_THINK_SECONDS", "1,
 
 
 def answers() -> dict:
+    """One patient's answers, picked at random from the file's answer sets."""
     with open(os.environ["BENCH_ANSWERS"], encoding="utf-8") as file:
-        return json.load(file)
+        return random.choice(json.load(file))
 
 
 class Visitor(HttpUser):
