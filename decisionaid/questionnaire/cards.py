@@ -25,11 +25,15 @@ PERSONAL_TEMPLATE = "questionnaire/includes/flags.html"
 PERSONAL_SLOT = mark_safe("<!--personal-part-->")
 
 
+def shared_cited_items(match: Match) -> list:
+    """Everything the shared part of the card cites, in the order the card shows it."""
+    return [match.option, *filter(None, [match.evidence]), *match.outcomes, *match.option.side_effects,
+            *filter(None, [match.status])]
+
+
 def shared_reference_keys(match: Match) -> tuple[str, ...]:
     """Every reference the shared part of the card cites, in the order the card cites them."""
-    cited = [match.option, *filter(None, [match.evidence]), *match.outcomes, *match.option.side_effects,
-             *filter(None, [match.status])]
-    return tuple(key for item in cited for key in item.reference_keys)
+    return tuple(key for item in shared_cited_items(match) for key in item.reference_keys)
 
 
 def option_card_html(match: Match, *, concern: ConcernFacts, jurisdiction: JurisdictionFacts | None,

@@ -20,6 +20,7 @@ from decisionaid.content.references import citation_context
 from decisionaid.lib.codes import display_code
 from decisionaid.lib.remember import remembered
 from decisionaid.questionnaire import choices
+from decisionaid.questionnaire.cards import shared_cited_items
 from decisionaid.questionnaire.decision import considered_options, items_for, score_sure
 from decisionaid.questionnaire.forms import CompareForm, DecisionForm, QuestionsForm
 from decisionaid.questionnaire.matching import SORT_KEYS, Match, match_options, sort_matches, top_attributes
@@ -161,7 +162,7 @@ def review(request: HttpRequest) -> HttpResponse:
 
 
 def _page_references(catalogue: Catalogue, cited_items) -> dict:
-    """Numbered references for everything cited on a page, in first-cited order."""
+    """Numbered references for everything cited on a page, in the order of `cited_items`."""
     keys: dict[str, None] = {}
     for item in cited_items:
         keys.update(dict.fromkeys(item.reference_keys))
@@ -169,11 +170,11 @@ def _page_references(catalogue: Catalogue, cited_items) -> dict:
 
 
 def _cited_items(concern, matches: list[Match]) -> list:
-    items = [concern]
-    for match in matches:
-        items += [match.option, *filter(None, [match.evidence]), *match.outcomes, *match.option.side_effects,
-                  *filter(None, [match.status]), *match.flags]
-    return items
+    """Everything a page of options cites: the content in page order, then what only the patient's flags cite.
+    So the numbers never depend on someone's health answers: everyone with the same concern, country and
+    order sees the same numbers, and the kept parts of the cards (questionnaire/cards.py) serve them all."""
+    shared = [item for match in matches for item in shared_cited_items(match)]
+    return [concern, *shared, *(flag for match in matches for flag in match.flags)]
 
 
 def _matches(journey: Journey) -> tuple[Match, ...]:

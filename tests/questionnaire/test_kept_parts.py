@@ -42,6 +42,19 @@ class SharedCardTests(JourneyTestCase):
         self.assertNotIn("Your skin type needs extra care", page)
         self.assertContains(flagged.get(OPTIONS), AVOID)  # and the other way round
 
+    def test_citation_numbers_in_the_cards_do_not_depend_on_health_answers(self):
+        def cards_without_personal_parts(client: Client) -> list[str]:
+            page = client.get(OPTIONS).content.decode()
+            page = re.sub(r'<div class="flags">.*?</div>\s*</div>', "", page, flags=re.S)
+            page = re.sub(r'<p class="limit-note[^>]*>.*?</p>', "", page)
+            return [" ".join(card.split()) for card in re.findall(r"<article.*?</article>", page, flags=re.S)]
+
+        plain = cards_without_personal_parts(self.patient())
+        flagged = cards_without_personal_parts(self.patient(skin_type="5", isotretinoin="yes", pregnant="unsure",
+                                                            **{"cold-sores": "yes"}))
+        self.assertEqual(len(plain), 14)
+        self.assertEqual(flagged, plain)
+
     def test_every_citation_points_into_the_pages_own_list_of_sources(self):
         for answers in ({}, {"skin_type": "5", "isotretinoin": "yes"}):
             page = self.patient(**answers).get(OPTIONS).content.decode()
