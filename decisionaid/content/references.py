@@ -1,6 +1,7 @@
 """Numbering of the references cited on a page, in the order they are first cited, and the page's list of them."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -30,6 +31,30 @@ def citation_context(references: list[Reference]) -> dict:
         "references": references,
         "reference_numbers": {reference.key: number for number, reference in enumerate(references, start=1)},
     }
+
+
+def citation_links(keys, numbers: dict[str, int]) -> str:
+    """Numbered links from a claim to the page's list of sources, e.g. [1][3]; '' when none is listed."""
+    cited = sorted({numbers[key] for key in keys or () if key in numbers})
+    if not cited:
+        return ""
+    links = "".join(f'<a href="#ref-{number}" class="citation">[{number}]</a>' for number in cited)  # ints only
+    return f'<span class="citations"><span class="visually-hidden">Sources: </span>{links}</span>'
+
+
+# A part of a page kept for many pages leaves its citations as markers, which each page fills with its own
+# numbers. Reference keys are letters, digits and hyphens (key_validator), and the markers use private-use
+# characters that content does not hold.
+_MARKER = re.compile("\ue000([A-Za-z0-9,-]*)\ue001")
+
+
+def citation_marker(keys) -> str:
+    return "\ue000" + ",".join(keys or ()) + "\ue001"
+
+
+def fill_citations(html: str, numbers: dict[str, int]) -> str:
+    """The kept HTML with each citation marker replaced by this page's numbered links."""
+    return _MARKER.sub(lambda marker: citation_links(marker.group(1).split(","), numbers), html)
 
 
 # What the "Sources" list shows of each reference. The template sees only these rows, and the rows are the

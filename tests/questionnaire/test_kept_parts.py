@@ -62,6 +62,7 @@ class SharedCardTests(JourneyTestCase):
             cited = set(re.findall(r'href="#ref-(\d+)"', page))
             self.assertTrue(cited)
             self.assertLessEqual(cited, listed)
+            self.assertNotIn("\ue000", page)  # no citation left unfilled
 
     def test_an_edited_evidence_summary_shows_at_once(self):
         patient = self.patient()

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from decisionaid.content.references import sources_list_html
+from decisionaid.content.references import citation_links, citation_marker, sources_list_html
 from decisionaid.lib.icon_array import icon_array as make_icon_array
 from decisionaid.lib.numbers import both_frames_text
 
@@ -23,15 +23,11 @@ def cite(context, item) -> str:
 
 @register.simple_tag(takes_context=True)
 def cite_keys(context, keys) -> str:
-    """Citation links for a list of reference keys (as stored in a saved summary)."""
-    numbers = context.get("reference_numbers", {})
-    cited = sorted({numbers[key] for key in keys or () if key in numbers})
-    if not cited:
-        return ""
-    links = format_html_join(
-        "", '<a href="#ref-{}" class="citation">[{}]</a>', ((number, number) for number in cited)
-    )
-    return format_html('<span class="citations"><span class="visually-hidden">Sources: </span>{}</span>', links)
+    """Citation links for a list of reference keys (as stored in a saved summary). In a part of a page that is
+    kept for many pages (`defer_citations`), a marker that each page fills with its own numbers."""
+    if context.get("defer_citations"):
+        return mark_safe(citation_marker(keys))
+    return mark_safe(citation_links(keys, context.get("reference_numbers", {})))
 
 
 @register.simple_tag
