@@ -171,8 +171,9 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", default=False) else None
 
 # Published content is held per process as a plain object and rebuilt when any content changes (see
-# content/catalogue.py), outside Django's caches. "default" is per process and holds the shared parts of the
-# options page's cards (questionnaire/cards.py), about 15 KB each. "shared" holds the rate-limit
+# content/catalogue.py), outside Django's caches. "default" is per process and holds parts of pages kept once
+# drawn (lib/remember.py): option cards of about 15 KB, step forms, flags; at most 2,000, about 30 MB, the
+# least used dropped first. "shared" holds the rate-limit
 # counters, which every worker must see: Redis when REDIS_URL is set (production), else memory (one process,
 # as in `make run`).
 REDIS_URL = env_str("REDIS_URL", default="")
