@@ -86,8 +86,8 @@ def write_answers(folder: Path) -> Path:
 
 def start_server() -> subprocess.Popen:
     server = subprocess.Popen(
-        [BIN / "gunicorn", "decisionaid.wsgi", "--bind", ADDRESS, "--workers", str(WORKERS), "--threads", str(THREADS), "--log-level",
-         "warning"], cwd=ROOT, env=os.environ | SERVER_ENV)
+        [BIN / "gunicorn", "decisionaid.wsgi", "--bind", ADDRESS, "--workers", str(WORKERS), "--threads", str(THREADS),
+         "--log-level", "warning"], cwd=ROOT, env=os.environ | SERVER_ENV)
     for _ in range(60):
         try:
             with urllib.request.urlopen(BASE_URL + "/healthz", timeout=2) as response:

@@ -28,7 +28,7 @@ from decisionaid.content.catalogue import current_catalogue  # noqa: E402
 from decisionaid.questionnaire.choices import NO, UNDER_18, UNSURE, YES  # noqa: E402
 from decisionaid.questionnaire.forms import HealthForm  # noqa: E402
 from decisionaid.questionnaire.matching import match_options  # noqa: E402
-from decisionaid.questionnaire.steps import STEPS, Journey  # noqa: E402
+from decisionaid.questionnaire.steps import SESSION_KEY, STEPS, Journey  # noqa: E402
 from tests.questionnaire.journey import DECISION  # noqa: E402
 
 HEALTH_WEIGHTS = {NO: 8, YES: 1, UNSURE: 1}
@@ -49,7 +49,7 @@ def answer_set(rng: random.Random, catalogue) -> dict:
                 fields[name] = rng.choice(values)
         assert step.form_class(data=fields, catalogue=catalogue).is_valid(), (step.slug, fields)
         steps[step.slug] = fields
-    journey = Journey({"journey": {"answers": steps}}, catalogue)
+    journey = Journey({SESSION_KEY: {"answers": steps}}, catalogue)
     shown = [match.option.slug for match in match_options(answers=journey.matching_answers(), options=catalogue.options)]
     compared = rng.sample(shown, rng.randint(2, min(3, len(shown))))
     return {"steps": steps, "compared": compared, "decision": {**DECISION, "leaning": rng.choice(compared)}}
