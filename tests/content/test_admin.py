@@ -12,6 +12,7 @@ from decisionaid.content.pack import load_pack
 from decisionaid.content.signals import EDITOR_GROUP, REVIEWER_GROUP
 from tests.admin_forms import change_form_data
 from tests.content.test_pack import SHIPPED, write_pack
+from tests.content_db import clear_content
 from tests.factories import option_data
 
 PUBLISHED, IN_REVIEW, DRAFT = ContentItem.Status.PUBLISHED, ContentItem.Status.IN_REVIEW, ContentItem.Status.DRAFT
@@ -24,8 +25,11 @@ def make_user(name: str, group: str) -> User:
 
 
 class AdminTestCase(TestCase):
+    """The admin over a database holding only the test's own glossary term."""
+
     @classmethod
     def setUpTestData(cls):
+        clear_content()
         cls.editor = make_user("edna", EDITOR_GROUP)
         cls.reviewer = make_user("rita", REVIEWER_GROUP)
         cls.other_reviewer = make_user("omar", REVIEWER_GROUP)
@@ -101,6 +105,7 @@ class OptionGateInAdminTests(TestCase):
         folder = Path(tempfile.mkdtemp())
         item = option_data(status="in-review")
         item["side_effects"][0]["references"] = []
+        clear_content()
         load_pack(write_pack(folder, options=[item]))
         cls.option = Option.objects.get(slug="microneedling")
         cls.reviewer = make_user("rita", REVIEWER_GROUP)
@@ -192,7 +197,6 @@ class HistoryTests(AdminTestCase):
 class ShippedContentAdminTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        load_pack(SHIPPED)
         cls.reviewer = make_user("rita", REVIEWER_GROUP)
 
     def test_every_admin_list_and_change_page_opens(self):

@@ -9,7 +9,7 @@ from decisionaid.content.models import Option, SideEffect
 class FrequencyTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.option = Option.objects.create(slug="microneedling", name="Microneedling", family="microneedling")
+        cls.option = Option.objects.get(slug="microneedling")
 
     def test_more_people_than_the_group_is_refused(self):
         effect = SideEffect(option=self.option, description="Redness", severity="mild", events=120, denominator=100)

@@ -31,10 +31,6 @@ AVOID_CELLS = {
 
 
 class ShippedContentTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        load_pack(SHIPPED)
-
     def test_every_concern_has_the_no_procedure_option(self):
         for concern in Concern.objects.all():
             self.assertTrue(concern.evidence.filter(option__is_no_procedure=True).exists(), concern.slug)

@@ -9,10 +9,7 @@ from tests.content.test_pack import SHIPPED
 
 
 class PublicPageTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        load_pack(SHIPPED)
-
+    """The public pages over the shipped content pack (loaded once per test database)."""
 
 class HomePageTests(PublicPageTestCase):
     def test_it_says_what_the_tool_is_and_is_not(self):

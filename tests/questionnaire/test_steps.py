@@ -13,10 +13,7 @@ def step_url(slug):
 
 
 class JourneyTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        load_pack(SHIPPED)
-
+    """A patient's journey over the shipped content pack (loaded once per test database)."""
 
 class StepTests(JourneyTestCase):
     def test_the_start_page_says_what_is_stored_and_for_how_long(self):
