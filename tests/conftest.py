@@ -13,6 +13,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         content_db.load_shipped_pack_once()
     _database_ready = True
+    yield
+    _database_ready = False  # the test databases are about to go
 
 
 @pytest.hookimpl(wrapper=True)

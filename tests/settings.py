@@ -14,3 +14,10 @@ SECURE_SSL_REDIRECT = False
 # Serve static files from the finders, as the development server does (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Each pytest-xdist worker (gw0, gw1, ...) gets a Redis database of its own, counting down from REDIS_URL's
+# (15, 14, ...): tests empty the shared cache, and must not empty another worker's rate-limit counters.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _worker.startswith("gw"):
+    _base, _, _number = REDIS_URL.rpartition("/")
+    CACHES["shared"]["LOCATION"] = f"{_base}/{int(_number) - int(_worker[2:])}"
