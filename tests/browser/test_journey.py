@@ -10,7 +10,7 @@ from decisionaid.questionnaire.steps import STEPS
 from django.test import Client
 
 from decisionaid.content.models import Option
-from tests.browser.test_accessibility import PAGES, assert_no_axe_violations
+from tests.browser.test_accessibility import PAGES, assert_no_axe_violations, press_tab_until_focused
 from tests.pages.test_encounter_sheet import FOUR as FOUR_OPTIONS
 from tests.questionnaire.journey import save_fullest_summary
 
@@ -43,13 +43,8 @@ class Patient:
             width = self.page.evaluate("document.documentElement.scrollWidth")
             assert width <= 390, f"{self.page.url} scrolls sideways on a 390-px phone ({width}px)"
 
-    def tab_to(self, locator, limit=1500) -> None:
-        handle = locator.element_handle()
-        for _ in range(limit):
-            self.page.keyboard.press("Tab")
-            if self.page.evaluate("(el) => document.activeElement === el", handle):
-                return
-        raise AssertionError(f"Tab never reached {locator}")
+    def tab_to(self, locator) -> None:
+        press_tab_until_focused(self.page, locator, limit=1500)
 
     def choose(self, name: str, value: str) -> None:
         inputs = self.page.locator(f'input[name="{name}"]')
@@ -163,6 +158,7 @@ def test_the_whole_journey_by_keyboard_only(site, page):
 
 
 def test_the_whole_journey_without_javascript(site, no_js_page):
+    """A guard for the day a script arrives (tests/security/test_headers.py fails first, when one does)."""
     walk_the_journey(Patient(no_js_page), site.url)
 
 
