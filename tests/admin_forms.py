@@ -23,6 +23,13 @@ def _add_form(data: dict, form) -> None:
             data[form.add_prefix(name)] = value
 
 
+def form_data(form) -> dict:
+    """The POST data that sends `form` back unchanged."""
+    data: dict = {}
+    _add_form(data, form)
+    return data
+
+
 def change_form_data(response) -> dict:
     data: dict = {}
     _add_form(data, response.context["adminform"].form)

@@ -1,11 +1,14 @@
 """The admin for content editors and clinical reviewers.
 
 Editors change drafts; reviewers publish. The publishing gate's problems show on every change page and as a
-list filter, publishing is refused while any remain, and a reviewer cannot publish a change they made.
+list filter, publishing is refused while any remain, and a reviewer cannot publish a change they made. The
+admins are shared by every request, so nothing a request works out is kept on them: it travels on the request's
+own form or page items.
 """
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.contrib import admin, messages
 from django.db import models
@@ -27,6 +30,21 @@ WORKFLOW_FIELDSET = (
 )
 # Fields whose change is not a change of the content itself.
 NON_CONTENT_FIELDS = {"status", "last_reviewed_on", "next_review_due"}
+# The attribute that carries an item's publishing problems from the changelist to its "publishing checks" cell.
+PAGE_PROBLEMS = "publishing_problems_on_page"
+
+
+@dataclass(frozen=True)
+class PublishIntent:
+    """What a change-form save asked for, noted before the item is saved (the status is held back until the
+    inlines are saved too)."""
+
+    previous_status: str | None
+    wants_publish: bool
+
+    @property
+    def was_published(self) -> bool:
+        return self.previous_status == ContentItem.Status.PUBLISHED
 
 
 def graded_widget(db_field: models.Field, kind: str):
@@ -105,14 +123,20 @@ class ContentItemAdmin(GradedFieldsMixin, SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("changed_by", "published_by")
 
-    def changelist_view(self, request, extra_context=None):
-        # Computed once per page for the "publishing checks" column.
-        self._problems = publishing.problems_by_pk(self.get_queryset(request))
-        return super().changelist_view(request, extra_context)
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if "checks" in changelist.list_display:
+            # The "publishing checks" column: one set of queries for the page, kept on the page's own items
+            # (never on this admin, which every request shares).
+            shown = list(changelist.result_list)
+            found = publishing.problems_by_pk(self.model.objects.filter(pk__in=[item.pk for item in shown]))
+            for item in shown:
+                setattr(item, PAGE_PROBLEMS, found.get(item.pk, []))
+        return changelist
 
     @admin.display(description="publishing checks")
     def checks(self, obj) -> str:
-        found = getattr(self, "_problems", {}).get(obj.pk)
+        found = getattr(obj, PAGE_PROBLEMS, None)
         if found is None:
             found = publishing.problems_for(obj)
         return "Ready" if not found else f"{len(found)} problem{'s' if len(found) != 1 else ''}"
@@ -136,27 +160,30 @@ class ContentItemAdmin(GradedFieldsMixin, SimpleHistoryAdmin):
         return form
 
     def save_model(self, request, obj, form, change):
-        self._previous_status = type(obj).objects.filter(pk=obj.pk).values_list("status", flat=True).first()
-        self._wants_publish = obj.status == ContentItem.Status.PUBLISHED
-        if self._wants_publish and self._previous_status != ContentItem.Status.PUBLISHED:
+        intent = PublishIntent(
+            previous_status=type(obj).objects.filter(pk=obj.pk).values_list("status", flat=True).first(),
+            wants_publish=obj.status == ContentItem.Status.PUBLISHED,
+        )
+        # Kept on this request's form for save_related, never on this admin, which every request shares.
+        form.publish_intent = intent
+        if intent.wants_publish and not intent.was_published:
             # Held back until save_related, when the inlines are saved and the gate can see everything.
-            obj.status = self._previous_status or ContentItem.Status.IN_REVIEW
+            obj.status = intent.previous_status or ContentItem.Status.IN_REVIEW
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        obj = form.instance
+        obj, intent = form.instance, form.publish_intent
         changed_now = bool(set(form.changed_data) - NON_CONTENT_FIELDS) or any(fs.has_changed() for fs in formsets)
         if changed_now:
             type(obj).objects.filter(pk=obj.pk).update(changed_by=request.user)
             obj.changed_by = request.user
-        was_published = self._previous_status == ContentItem.Status.PUBLISHED
-        if not self._wants_publish or (was_published and not changed_now):
+        if not intent.wants_publish or (intent.was_published and not changed_now):
             return
         refusal = publishing.publish_refusal(obj, request.user, changed_now=changed_now)
         found = publishing.problems_for(obj)
         if refusal or found:
-            if was_published:  # the published text changed, so it goes back to review
+            if intent.was_published:  # the published text changed, so it goes back to review
                 type(obj).objects.filter(pk=obj.pk).update(status=ContentItem.Status.IN_REVIEW)
             reason = refusal or f"{len(found)} problem(s) remain: " + "; ".join(map(str, found))
             self.message_user(request, f"Not published. {reason} Your other changes were saved.", messages.ERROR)
