@@ -3,7 +3,7 @@
 Editors change drafts; reviewers publish. The publishing gate's problems show on every change page and as a
 list filter, publishing is refused while any remain, and a reviewer cannot publish a change they made. The
 admins are shared by every request, so nothing a request works out is kept on them: it travels on the request's
-own form or page items.
+own form or page items. A malformed id in any admin URL answers 404 (`admin_ids`).
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from decisionaid.content import gate, publishing
+from decisionaid.content.admin_ids import MalformedIdNotFoundMixin
 from decisionaid.content.models import (
     ClinicalSignOff, Concern, ContentItem, ContentVersion, ContraindicationRule, Evidence, FaqEntry, GlossaryTerm,
     HealthItem, Jurisdiction, Option, Outcome, Question, Reference, RegulatoryStatus, SideEffect, SiteText, WarningSign,
@@ -112,7 +113,7 @@ def mark_reviewed(modeladmin, request, queryset):
     modeladmin.message_user(request, f"Marked {queryset.count()} item(s) reviewed on {today:%d %B %Y}.")
 
 
-class ContentItemAdmin(GradedFieldsMixin, SimpleHistoryAdmin):
+class ContentItemAdmin(MalformedIdNotFoundMixin, GradedFieldsMixin, SimpleHistoryAdmin):
     list_filter = ("status", ReviewDueFilter, PublishingChecksFilter)
     readonly_fields = ("publishing_problems", "changed_by", "published_by")
     actions = [mark_reviewed]
@@ -310,7 +311,7 @@ class FaqEntryAdmin(ContentItemAdmin):
 
 
 @admin.register(ClinicalSignOff)
-class ClinicalSignOffAdmin(SimpleHistoryAdmin):
+class ClinicalSignOffAdmin(MalformedIdNotFoundMixin, SimpleHistoryAdmin):
     list_display = ("reviewer_name", "qualifications", "signed_off_on")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -331,7 +332,7 @@ class SiteTextAdmin(ContentItemAdmin):
     search_fields = ("title", "body")
 
 
-class OptionChildAdmin(GradedFieldsMixin, SimpleHistoryAdmin):
+class OptionChildAdmin(MalformedIdNotFoundMixin, GradedFieldsMixin, SimpleHistoryAdmin):
     """The option's rows on their own, for searching across options; editing them counts as changing the option."""
 
     autocomplete_fields = ("references",)
@@ -400,7 +401,7 @@ class ContraindicationRuleAdmin(OptionChildAdmin):
 
 
 @admin.register(ContentVersion)
-class ContentVersionAdmin(admin.ModelAdmin):
+class ContentVersionAdmin(MalformedIdNotFoundMixin, admin.ModelAdmin):
     list_display = ("number", "changed_at")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
