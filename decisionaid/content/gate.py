@@ -1,6 +1,6 @@
 """The publishing gate: pure functions listing every problem that stops an item being published.
 
-Each check takes an item in the content pack's shape (a plain dict, see `pack.py`) and returns a list of
+Each check takes an item in the content pack's shape (a plain dict, see `serialization.py`) and returns a list of
 `Problem`s; `problems_for` runs all checks that apply to a kind. Nothing here touches the database, so
 every rule is unit-tested on small dicts.
 """

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from decisionaid.content import gate, vocabulary
 from decisionaid.content.models import ContentItem, ContentVersion, Evidence
-from decisionaid.content.pack import SPEC_BY_MODEL, prefetched, serialize
+from decisionaid.content.serialization import SPEC_BY_MODEL, prefetched, serialize
 
 PUBLISH_PERMISSION = "content.publish_content"
 

@@ -6,7 +6,7 @@ from statistics import mean
 
 from decisionaid.content import gate
 from decisionaid.content.models import Reference
-from decisionaid.content.pack import SPEC_BY_KIND, SPECS, prefetched, serialize
+from decisionaid.content.serialization import SPEC_BY_KIND, SPECS, prefetched, serialize
 from decisionaid.lib.readability import MAX_GRADE, reading_grade
 
 # Rows whose references back a claim, per kind (option rows are named by gate.CLAIM_CHILDREN).

@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from decisionaid.content import gate
-from decisionaid.content.pack import SPECS, pack_file, prefetched, serialize
+from decisionaid.content.pack import pack_file
 from decisionaid.content.publishing import gate_context
+from decisionaid.content.serialization import SPECS, prefetched, serialize
 
 
 class Command(BaseCommand):

@@ -3,7 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from decisionaid.content.pack import SPECS, PackError, load_pack
+from decisionaid.content.pack import PackError, load_pack
+from decisionaid.content.serialization import SPECS
 
 
 class Command(BaseCommand):
