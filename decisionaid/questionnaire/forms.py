@@ -1,5 +1,8 @@
-"""The journey's forms. Choices come from the published content, so a tampered value is a form error."""
+"""The journey's forms. Choices come from the published content, so a tampered value is a form error, and so
+is a ticked box sent twice."""
 from __future__ import annotations
+
+from collections import Counter
 
 from crispy_forms.helper import FormHelper
 from django import forms
@@ -25,13 +28,29 @@ class JourneyForm(forms.Form):
         return dict(self.cleaned_data)
 
 
+class TickBoxesField(forms.MultipleChoiceField):
+    """Tick boxes: each choice at most once. A browser sends each ticked box once, so a value sent twice is a
+    tampered form (`?options=a&options=a` would pass "pick 2 to 4"): a form error, never stored."""
+
+    default_error_messages = {
+        "repeated": _("You ticked %(choice)s more than once. Please tick each choice only once."),
+    }
+
+    def validate(self, value) -> None:
+        super().validate(value)
+        if repeated := [choice for choice, count in Counter(value).items() if count > 1]:
+            labels = dict(self.choices)
+            raise forms.ValidationError(self.error_messages["repeated"], code="repeated",
+                                        params={"choice": ", ".join(f"“{labels[choice]}”" for choice in repeated)})
+
+
 def radio(label, options, **kwargs) -> forms.ChoiceField:
     return forms.ChoiceField(label=label, choices=options, widget=forms.RadioSelect, **kwargs)
 
 
 class ConcernForm(JourneyForm):
     concern = forms.ChoiceField(label=_("What is your main skin concern?"), widget=forms.RadioSelect)
-    other_concerns = forms.MultipleChoiceField(
+    other_concerns = TickBoxesField(
         label=_("Do you have any other skin concerns? (optional)"), required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Tick any that apply. The options you see are for your main concern."),
@@ -131,7 +150,7 @@ class DecisionForm(JourneyForm):
 class QuestionsForm(JourneyForm):
     """The questions to take to a clinic: ticked from the list, plus up to five of the patient's own."""
 
-    chosen = forms.MultipleChoiceField(
+    chosen = TickBoxesField(
         label=_("Questions to ask a clinic"), required=False, widget=forms.CheckboxSelectMultiple,
         help_text=_("We ticked the questions for the options you looked at most closely. Untick any you do not need."),
     )
@@ -153,7 +172,7 @@ class QuestionsForm(JourneyForm):
 
 
 class CompareForm(JourneyForm):
-    options = forms.MultipleChoiceField(
+    options = TickBoxesField(
         label=_("Pick 2 to 4 options to compare"), widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Pick at least 2 options to compare.")},
     )
@@ -183,7 +202,7 @@ class EncounterSheetForm(JourneyForm):
 
     concern = forms.ChoiceField(label=_("For which skin concern?"), widget=forms.RadioSelect)
     jurisdiction = forms.ChoiceField(label=_("Show approval for"), widget=forms.RadioSelect)
-    options = forms.MultipleChoiceField(label=_("Pick 2 to 4 options"), widget=forms.CheckboxSelectMultiple)
+    options = TickBoxesField(label=_("Pick 2 to 4 options"), widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
