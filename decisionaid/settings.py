@@ -163,19 +163,28 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "decisionaid.lib.client_address.client_address"  # the same address the rate limits use
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers check it over plain HTTP inside the network
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", default=False) else None
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# How many proxies in front of the app append to X-Forwarded-For: the client's address (for the rate limits and
+# django-axes) is that many entries from the right (lib/client_address.py). 1 behind a proxy unless set; 0 (the
+# header is ignored) without one.
+TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", default=1 if BEHIND_PROXY else 0, minimum=0)
+if TRUSTED_PROXIES and not BEHIND_PROXY:
+    raise ConfigurationError("DJANGO_TRUSTED_PROXIES", "needs DJANGO_BEHIND_PROXY=1: without a proxy in front, "
+                             "X-Forwarded-For is whatever the client wrote.")
 
 # Published content is held per process as a plain object and rebuilt when any content changes (see
 # content/catalogue.py), outside Django's caches. "default" is per process and holds parts of pages kept once
 # drawn (lib/remember.py): option cards of about 15 KB, step forms, flags; at most 2,000, about 30 MB, the
 # least used dropped first. "shared" holds the rate-limit
-# counters, which every worker must see: Redis when REDIS_URL is set (production), else memory (one process,
-# as in `make run`).
+# counters, which every worker must see: Redis when REDIS_URL is set (required in production: `check --deploy`
+# warns without it, see questionnaire/checks.py), else memory (one process, as in `make run`).
 REDIS_URL = env_str("REDIS_URL", default="")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "decisionaid",
@@ -198,6 +207,9 @@ SUMMARY_RETENTION_DAYS = env_int("SUMMARY_RETENTION_DAYS", default=90, minimum=1
 CODE_ATTEMPTS_PER_MINUTE = env_int("CODE_ATTEMPTS_PER_MINUTE", default=10, minimum=1)
 # PDFs a client may download in a minute (each takes about half a second of a CPU to make).
 PDFS_PER_MINUTE = env_int("PDFS_PER_MINUTE", default=20, minimum=1)
+# PDFs the whole site makes in a minute, from all clients together: 120 (2 a second) keeps PDFs to under half of
+# what 3 workers can make (about 4.4 a second), so pages keep answering while many clients download at once.
+SITE_PDFS_PER_MINUTE = env_int("SITE_PDFS_PER_MINUTE", default=120, minimum=1)
 
 # Where the content pack lives (versioned files in the repository).
 CONTENT_PACK_DIR = BASE_DIR / "content_pack"

@@ -10,10 +10,10 @@ from decisionaid.lib.env import ConfigurationError, env_bool, env_int, env_list
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def start_up(**env: str) -> subprocess.CompletedProcess:
-    """Run `manage.py check` with exactly these settings variables."""
+def start_up(*command: str, **env: str) -> subprocess.CompletedProcess:
+    """Run `manage.py check` (or another command) with exactly these settings variables."""
     base = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL"))}
-    return subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env={**base, **env},
+    return subprocess.run([sys.executable, "manage.py", *(command or ["check"])], cwd=ROOT, env={**base, **env},
                           capture_output=True, text=True, timeout=120)
 
 
@@ -57,3 +57,15 @@ class StartUpTests(TestCase):
     def test_it_starts_with_debug_on_and_no_other_settings(self):
         result = start_up(DJANGO_DEBUG="1")
         self.assertEqual(result.returncode, 0, result.stderr)
+
+    def test_behind_a_proxy_one_forwarding_hop_is_trusted_unless_told_otherwise(self):
+        read = ["shell", "--no-imports", "-c", "from django.conf import settings; print(settings.TRUSTED_PROXIES)"]
+        for env, trusted in [({}, "0"), ({"DJANGO_BEHIND_PROXY": "1"}, "1"),
+                             ({"DJANGO_BEHIND_PROXY": "1", "DJANGO_TRUSTED_PROXIES": "2"}, "2")]:
+            result = start_up(*read, DJANGO_DEBUG="1", **env)
+            self.assertEqual(result.stdout.strip(), trusted, result.stderr)
+
+    def test_trusted_proxies_without_a_proxy_stop_start_up_naming_the_variable(self):
+        result = start_up(DJANGO_DEBUG="1", DJANGO_TRUSTED_PROXIES="1")
+        self.assertIn("Configuration error: DJANGO_TRUSTED_PROXIES needs DJANGO_BEHIND_PROXY=1", result.stderr)
+        self.assertNotIn("Traceback", result.stderr)

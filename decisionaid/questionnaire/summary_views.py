@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import wraps
 
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -25,14 +26,21 @@ def too_many_attempts(request: HttpRequest, wait: int, reason: str = "codes") ->
 
 
 def _find(request: HttpRequest, code: str) -> tuple[SavedSummary | None, HttpResponse | None]:
-    """The live summary for a typed code, or the page to show instead (failed attempts are rate-limited)."""
-    if wait := throttle.FAILED_CODES.seconds_blocked(request):
+    """The live summary for a typed code, or the page to show instead (failed attempts are rate-limited).
+
+    Every lookup takes a slot first, so simultaneous wrong codes cannot all slip in before one is counted; a
+    real code (or a database outage) gives its slot back."""
+    if wait := throttle.FAILED_CODES.reserve(request):
         return None, too_many_attempts(request, wait)
     stored = normalize_code(code)
-    summary = SavedSummary.objects.filter(code=stored).first() if stored else None
+    try:
+        summary = SavedSummary.objects.filter(code=stored).first() if stored else None
+    except DatabaseError:
+        throttle.FAILED_CODES.release(request)
+        raise
     if summary is None:
-        throttle.FAILED_CODES.record(request)
         return None, render(request, "summary/not_found.html", {"form": LookupForm()}, status=404)
+    throttle.FAILED_CODES.release(request)
     if summary.is_expired:
         return None, render(request, "summary/expired.html", {"summary": summary}, status=410)
     return summary, None
@@ -103,9 +111,8 @@ def printable(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRes
 
 @with_summary()
 def pdf(request: HttpRequest, summary: SavedSummary, code: str) -> HttpResponse:
-    if wait := throttle.PDFS.seconds_blocked(request):
+    if wait := throttle.PDFS.reserve(request) or throttle.SITE_PDFS.reserve(request):
         return too_many_attempts(request, wait, reason="pdfs")
-    throttle.PDFS.record(request)
     paper = "letter" if request.GET.get("paper") == "letter" else "a4"
     html = render_to_string("summary/print.html", {**print_context(summary), "for_pdf": True}, request=request)
     response = HttpResponse(render_pdf(html, paper=paper), content_type="application/pdf")

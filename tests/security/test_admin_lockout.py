@@ -9,9 +9,9 @@ def staff(db):
     return User.objects.create_user("editor", password="a-long-correct-password", is_staff=True)
 
 
-def sign_in(client, password, address="10.1.1.1"):
+def sign_in(client, password, address="10.1.1.1", **headers):
     return client.post("/admin/login/?next=/admin/", {"username": "editor", "password": password},
-                       REMOTE_ADDR=address)
+                       REMOTE_ADDR=address, **headers)
 
 
 @pytest.mark.django_db
@@ -36,3 +36,14 @@ def test_a_user_who_is_not_staff_cannot_use_the_admin(db):
                            REMOTE_ADDR="10.3.3.3")
     assert response.status_code == 200 and b"staff account" in response.content
     assert client.get("/admin/").status_code == 302  # back to the login page
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_a_lockout_holds_only_the_forwarded_address_that_failed(staff, settings):
+    settings.TRUSTED_PROXIES = 1
+    proxy = "10.0.0.1"  # every sign-in reaches the app from the proxy
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(Client(), f"wrong-{attempt}", proxy, HTTP_X_FORWARDED_FOR=f"192.0.2.{attempt}, 203.0.113.7")
+    assert sign_in(Client(), "a-long-correct-password", proxy, HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 429
+    # The reviewer signing in from elsewhere, through the same proxy, is not locked out.
+    assert sign_in(Client(), "a-long-correct-password", proxy, HTTP_X_FORWARDED_FOR="198.51.100.20").status_code == 302
