@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "decisionaid.pages.middleware.refuse_unreadable_forms",  # before anything reads a form (the CSRF check does)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,6 +134,17 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Form posts are held in memory while they are read, and a worker keeps the memory it grew to (2.4 MB posts took
+# workers from about 205 to 515 MB), so the limits sit well above the largest legitimate form rather than at
+# Django's 2.5 MB. Largest measured: the questions page with every question ticked and 5 own questions of 300
+# characters is 19 KB (4 bytes a character, each sent as %XX: 300 emoji a question) in 53 fields; the admin's
+# largest change page (an option with its inlines) sends 22 KB in about 440 fields. A larger form gets the
+# 413 page (pages/views.py), and nothing in it is read. No form takes files; any upload over 256 KB is spooled
+# to a temporary file, not memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 
 # Content-Security-Policy: everything from this site only, no inline script or style (the print pages' one
 # <style>, the page footer, carries a per-response nonce), and the site cannot be framed.
@@ -221,7 +233,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"redact_codes": {"()": "decisionaid.lib.log_privacy.RedactSummaryCodes"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_codes"]}},
+    # Each line says its level and logger, so a 500 reads "ERROR django.request Internal Server Error: ...".
+    "formatters": {"levelled": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_codes"], "formatter": "levelled"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING", "propagate": False},

@@ -11,5 +11,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
 ]
 
+handler400 = "decisionaid.pages.views.bad_request"
 handler404 = "decisionaid.pages.views.not_found"
 handler500 = "decisionaid.pages.views.server_error"

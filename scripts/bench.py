@@ -88,6 +88,7 @@ def write_answers(folder: Path) -> Path:
 def start_server() -> subprocess.Popen:
     server = subprocess.Popen(
         [BIN / "gunicorn", "decisionaid.wsgi", "--bind", ADDRESS, "--workers", str(WORKERS), "--threads", str(THREADS),
+         "--max-requests", "1000", "--max-requests-jitter", "100",  # as in the README's production command
          "--log-level", "warning"], cwd=ROOT, env=os.environ | SERVER_ENV)
     for _ in range(60):
         try:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -79,6 +80,17 @@ def faq(request: HttpRequest) -> HttpResponse:
 @require_safe
 def glossary(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/glossary.html", {"terms": GlossaryTerm.objects.published()})
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """400 for a request we cannot read; 413 for a form larger than any on the site (settings.py sizes the limit).
+
+    Unlike Django's own handler this reads nothing of the request's body, which may be what could not be read: a
+    form in UTF-16 made Django's handler fail a second time, so the client got a 500.
+    """
+    if isinstance(exception, (RequestDataTooBig, TooManyFieldsSent)):
+        return HttpResponse(loader.render_to_string("413.html", request=request), status=413)
+    return HttpResponse(loader.render_to_string("400.html", request=request), status=400)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
