@@ -6,6 +6,7 @@ its left was written by the client and is ignored. With no trusted proxy the hea
 the connecting address (REMOTE_ADDR) is the client's. A header too short or an entry that is not an IP address
 (the proxy is misconfigured, or was bypassed) falls back to REMOTE_ADDR, which only makes the limits stricter.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -27,6 +28,8 @@ def forwarded_client(*, remote_addr: str, forwarded_for: str, trusted_proxies: i
 
 def client_address(request: HttpRequest) -> str:
     """The client's address for this request (also django-axes' AXES_CLIENT_IP_CALLABLE)."""
-    return forwarded_client(remote_addr=request.META.get("REMOTE_ADDR", ""),
-                            forwarded_for=request.META.get("HTTP_X_FORWARDED_FOR", ""),
-                            trusted_proxies=settings.TRUSTED_PROXIES)
+    return forwarded_client(
+        remote_addr=request.META.get("REMOTE_ADDR", ""),
+        forwarded_for=request.META.get("HTTP_X_FORWARDED_FOR", ""),
+        trusted_proxies=settings.TRUSTED_PROXIES,
+    )

@@ -8,6 +8,7 @@ URL as %20 or +), so whatever follows /summary/ up to the next "/", "?" or "#" i
 every `code=` query value up to the next "&" or "#"; either also ends at whitespace followed by "HTTP/" (the end
 of a request line's path).
 """
+
 from __future__ import annotations
 
 import copy
@@ -18,8 +19,9 @@ from django.http import HttpRequest, QueryDict
 
 _UNTIL_REQUEST_LINE_END = r"(?:\s*(?!HTTP/){}+)+"
 _CODE_IN_PATH = re.compile(r"(/summary/)(?!\[code\])" + _UNTIL_REQUEST_LINE_END.format(r"[^/?#\s]"))
-_CODE_IN_QUERY = re.compile(r"((?:^|[?&;])code=)(?!\[code\])(?:" + _UNTIL_REQUEST_LINE_END.format(r"[^&;#\s]") + ")?",
-                            re.IGNORECASE)
+_CODE_IN_QUERY = re.compile(
+    r"((?:^|[?&;])code=)(?!\[code\])(?:" + _UNTIL_REQUEST_LINE_END.format(r"[^&;#\s]") + ")?", re.IGNORECASE
+)
 _REQUEST_PATHS = ("PATH_INFO", "REQUEST_URI", "RAW_URI")  # WSGI's, and those some servers add
 
 
@@ -35,8 +37,11 @@ def redact_request(request: HttpRequest) -> HttpRequest:
         return request
     redacted = copy.copy(request)
     redacted.path, redacted.path_info = redact(request.path), redact(request.path_info)
-    redacted.META = {**request.META, "QUERY_STRING": redact(query),
-                     **{name: redact(request.META[name]) for name in _REQUEST_PATHS if name in request.META}}
+    redacted.META = {
+        **request.META,
+        "QUERY_STRING": redact(query),
+        **{name: redact(request.META[name]) for name in _REQUEST_PATHS if name in request.META},
+    }
     redacted.environ = redacted.META
     redacted.GET = QueryDict(redacted.META["QUERY_STRING"])
     return redacted

@@ -9,6 +9,7 @@ their address (lib/client_address.py), kept only in the cache for that minute: n
 database or the logs. Counters live in the "shared" cache (Redis in production, see settings), so every worker
 process sees them.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -1,6 +1,7 @@
 """Behind a proxy, each client is counted by its own address (the trusted hop of X-Forwarded-For), not by the
 proxy's: one client's wrong codes do not lock out another, and addresses a client writes into the header itself
 change nothing."""
+
 from unittest import TestCase
 
 import pytest

@@ -1,6 +1,7 @@
 """No part of a reference code reaches the logs, however it was typed: with spaces, pluses, %20, dots or
 underscores, in lower case, in the path or in the lookup's `code=` — not in the message, its arguments, nor the
 request Django attaches to the record — for 404, 410 and 429 answers alike."""
+
 import logging
 
 import pytest
@@ -10,8 +11,12 @@ from django.utils import timezone
 from decisionaid.questionnaire.models import SavedSummary
 
 GROUPS = ["W9D4", "N79Q"]  # the second and third groups of the code 7DJF-W9D4-N79Q
-TYPED_IN_PATHS = ["/summary/7DJF W9D4 N79Q/", "/summary/7djf%20w9d4%20n79q/", "/summary/7DJF+W9D4+N79Q/print/",
-                  "/summary/%207djf.w9d4_n79q/summary.pdf"]
+TYPED_IN_PATHS = [
+    "/summary/7DJF W9D4 N79Q/",
+    "/summary/7djf%20w9d4%20n79q/",
+    "/summary/7DJF+W9D4+N79Q/print/",
+    "/summary/%207djf.w9d4_n79q/summary.pdf",
+]
 TYPED_IN_LOOKUPS = ["7djf w9d4 n79q", "7DJF+W9D4+N79Q", "7djf%20w9d4%20n79q", "7DJF_W9D4.N79Q"]
 
 
@@ -29,8 +34,13 @@ def shown(record: logging.LogRecord) -> str:
     parts = [record.getMessage(), repr(record.args)]
     request = getattr(record, "request", None)
     if request is not None:
-        parts += [request.path, request.path_info, request.get_full_path(), repr(request.GET),
-                  *(str(request.META.get(name, "")) for name in ("PATH_INFO", "QUERY_STRING"))]
+        parts += [
+            request.path,
+            request.path_info,
+            request.get_full_path(),
+            repr(request.GET),
+            *(str(request.META.get(name, "")) for name in ("PATH_INFO", "QUERY_STRING")),
+        ]
     return " ".join(parts)
 
 

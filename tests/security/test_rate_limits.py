@@ -2,6 +2,7 @@
 served, so 30 wrong codes fired at once let through only the limit's number; only wrong codes use up a client's
 slots; the whole site makes at most SITE_PDFS_PER_MINUTE PDFs; and `check --deploy` warns when the counters are
 not shared by the worker processes."""
+
 import threading
 from unittest import mock
 
@@ -44,8 +45,14 @@ def fire_at_once(requests: int, send) -> list[int]:
 def test_thirty_simultaneous_wrong_codes_let_through_only_the_limit(settings):
     settings.CODE_ATTEMPTS_PER_MINUTE = 10
     Client().get(LOOKUP)  # draws the content snapshot every page uses once, before the threads start
-    statuses = fire_at_once(30, lambda number: Client(REMOTE_ADDR="203.0.113.7").get(
-        reverse("summary:detail", args=[f"ZZZZ-ZZZZ-ZZ{number:02d}"])).status_code)
+    statuses = fire_at_once(
+        30,
+        lambda number: (
+            Client(REMOTE_ADDR="203.0.113.7")
+            .get(reverse("summary:detail", args=[f"ZZZZ-ZZZZ-ZZ{number:02d}"]))
+            .status_code
+        ),
+    )
     assert sorted(statuses) == [404] * 10 + [429] * 20
 
 
