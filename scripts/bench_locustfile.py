@@ -19,7 +19,7 @@ import re
 
 from locust import HttpUser, between, constant, task
 
-CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+HIDDEN_FIELD = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')  # the CSRF token, the save key
 CHOSEN_BOX = re.compile(r'<input[^>]*name="chosen"[^>]*>')
 THINK = [float(seconds) for seconds in os.environ.get("BENCH_THINK_SECONDS", "1,3").split(",")]
 
@@ -51,10 +51,9 @@ class Visitor(HttpUser):
             return response.text
 
     def send(self, path: str, form_page: str, fields: dict, name: str) -> None:
-        """POSTs a form as a browser would (with the page's CSRF token); a valid answer is redirected."""
+        """POSTs a form as a browser would (with the page's hidden fields); a valid answer is redirected."""
         self.send_secure_cookies_over_plain_http()
-        token = CSRF_FIELD.search(form_page)
-        data = {**fields, "csrfmiddlewaretoken": token.group(1) if token else ""}
+        data = {**dict(HIDDEN_FIELD.findall(form_page)), **fields}
         with self.client.post(path, data=data, name=name, allow_redirects=False, catch_response=True) as response:
             if response.status_code != 302:
                 response.failure(f"{response.status_code}: the answer was not accepted")

@@ -2,6 +2,7 @@
 is a ticked box sent twice."""
 from __future__ import annotations
 
+import secrets
 from collections import Counter
 
 from crispy_forms.helper import FormHelper
@@ -155,8 +156,9 @@ class QuestionsForm(JourneyForm):
         help_text=_("We ticked the questions for the options you looked at most closely. Untick any you do not need."),
     )
 
-    def __init__(self, *args, questions=(), **kwargs) -> None:
+    def __init__(self, *args, questions=(), save_token: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.save_token = save_token
         self.fields["chosen"].choices = [(question.key, question.text) for question in questions]
         for number in range(1, choices.MAX_OWN_QUESTIONS + 1):
             self.fields[f"own_{number}"] = forms.CharField(
@@ -165,6 +167,18 @@ class QuestionsForm(JourneyForm):
                 help_text=_("Up to %(count)s characters.") % {"count": choices.OWN_QUESTION_MAX_LENGTH}
                 if number == 1 else "",
             )
+
+    def clean(self) -> dict:
+        """The page's save key (a hidden field the template writes, not a form field, so the page shown after
+        this error carries the journey's key rather than the one sent) must be this journey's: a page from an
+        earlier journey, or a changed key, saves nothing."""
+        data = super().clean()
+        sent = self.data.get("save_token", "")
+        if not (self.save_token and secrets.compare_digest(sent.encode(), self.save_token.encode())):
+            raise forms.ValidationError(
+                _("This page was out of date, so nothing was saved. Please check your questions below and press "
+                  "“Save my summary” again."), code="stale")
+        return data
 
     def own_questions(self) -> list[str]:
         return [text for number in range(1, choices.MAX_OWN_QUESTIONS + 1)

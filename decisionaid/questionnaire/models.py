@@ -27,6 +27,9 @@ class SavedSummary(models.Model):
     record = models.JSONField(encoder=DjangoJSONEncoder)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     expires_at = models.DateTimeField()
+    # The journey's "Save my summary" key (Journey.save_token): random, in the patient's session until the save, and
+    # unique here, so saves of one journey sent at the same moment (a double click) make one summary between them.
+    save_token = models.CharField(max_length=64, unique=True, null=True, editable=False)
 
     objects = SummaryQuerySet.as_manager()
 
@@ -46,15 +49,20 @@ class SavedSummary(models.Model):
         return self.expires_at <= timezone.now()
 
     @classmethod
-    def create(cls, *, record: dict, content_version: int) -> "SavedSummary":
-        """Save under a fresh code; in the (60-bit) event of a clash, draw again."""
+    def create(cls, *, record: dict, content_version: int, save_token: str | None = None) -> "SavedSummary":
+        """Save under a fresh code; in the (60-bit) event of a clash, draw again.
+
+        A save whose `save_token` another save already used returns that save's summary instead: on PostgreSQL the
+        second INSERT waits for the first to commit, then fails on the unique token, and reads the first's row.
+        """
         now = timezone.now()
         expires_at = now + datetime.timedelta(days=settings.SUMMARY_RETENTION_DAYS)
         for _attempt in range(5):
             try:
                 with transaction.atomic():
                     return cls.objects.create(code=new_code(), record=record, content_version=content_version,
-                                              created_at=now, expires_at=expires_at)
+                                              created_at=now, expires_at=expires_at, save_token=save_token)
             except IntegrityError:
-                continue
+                if save_token is not None and (first := cls.objects.filter(save_token=save_token).first()):
+                    return first
         raise RuntimeError("Could not draw an unused reference code")

@@ -6,6 +6,7 @@ to that step instead of failing later.
 """
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -132,6 +133,14 @@ class Journey:
     def set_decision(self, answers: dict) -> None:
         self.data["decision"] = answers
         self.save()
+
+    def save_token(self) -> str:
+        """This journey's key for "Save my summary", drawn once and sent with the form: however many saves of the
+        journey arrive at once, they make one summary (SavedSummary.save_token). Gone with the journey once saved."""
+        if not isinstance(self.data.get("save_token"), str):
+            self.data["save_token"] = secrets.token_urlsafe(24)
+            self.save()
+        return self.data["save_token"]
 
 
 def step_number(step: Step) -> int:

@@ -269,8 +269,9 @@ def questions(request: HttpRequest) -> HttpResponse:
                         catalogue=journey.catalogue).is_valid():
         return redirect("questionnaire:decision")
     considered, offered, ticked, signs = _questions_context(journey, matches)
+    save_token = journey.save_token()
     if request.method == "POST":
-        form = QuestionsForm(request.POST, questions=offered, catalogue=journey.catalogue)
+        form = QuestionsForm(request.POST, questions=offered, save_token=save_token, catalogue=journey.catalogue)
         if form.is_valid():
             chosen = [question for question in offered if question.key in form.cleaned_data["chosen"]]
             record = build_record(
@@ -278,7 +279,9 @@ def questions(request: HttpRequest) -> HttpResponse:
                 questions=[question.text for question in chosen] + form.own_questions(),
                 chosen_questions=chosen, warning_signs=signs, considered=[option.slug for option in considered],
             )
-            summary = SavedSummary.create(record=record, content_version=journey.catalogue.version)
+            # A save of this journey that arrived at the same moment may have made it already: then this is it.
+            summary = SavedSummary.create(record=record, content_version=journey.catalogue.version,
+                                          save_token=save_token)
             journey.clear()
             request.session[LAST_SAVED_KEY] = summary.code
             return redirect("summary:detail", code=summary.display_code)
@@ -287,6 +290,6 @@ def questions(request: HttpRequest) -> HttpResponse:
                              catalogue=journey.catalogue)
     sure = score_sure(journey.decision())
     return render(request, "questionnaire/questions.html", {
-        "form": form, "sure": sure, "warning_signs": signs,
+        "form": form, "save_token": save_token, "sure": sure, "warning_signs": signs,
         **_page_references(journey.catalogue, signs),
     })

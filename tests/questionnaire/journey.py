@@ -51,10 +51,12 @@ def decide(client, **overrides) -> None:
 
 
 def save_summary(client, **data) -> str:
-    """Saves with the pre-ticked questions (plus any given fields); returns the summary page URL."""
+    """Saves with the pre-ticked questions (plus any given fields) as the page's form sends them, with the
+    journey's save key; returns the summary page URL."""
     page = client.get(reverse("questionnaire:questions"))
     chosen = page.context["form"].initial.get("chosen", [])
-    response = client.post(reverse("questionnaire:questions"), {"chosen": chosen, **data})
+    response = client.post(reverse("questionnaire:questions"),
+                           {"chosen": chosen, "save_token": page.context["save_token"], **data})
     assert response.status_code == 302, response.content[:3000]
     return response["Location"]
 

@@ -20,7 +20,7 @@ from decisionaid.questionnaire.models import SavedSummary
 from tests.questionnaire.journey import DECISION, step_data
 
 PATIENTS = 24
-CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+HIDDEN_FIELD = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')  # the CSRF token, the save key
 SUMMARY_URL = re.compile(r"/summary/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/$")
 COMPARED = [["no-procedure", "microneedling"], ["microneedling", "peel-medium"], ["tretinoin", "laser-pigment"]]
 
@@ -45,13 +45,20 @@ class Patient:
 
     def post(self, path: str, fields: dict) -> tuple[str, str]:
         _, page = self.get(path)
-        token = html.unescape(CSRF_FIELD.search(page).group(1))
-        body = urllib.parse.urlencode({**fields, "csrfmiddlewaretoken": token}, doseq=True).encode()
+        return self.send(path, {**hidden_fields(page), **fields})
+
+    def send(self, path: str, fields: dict) -> tuple[str, str]:
+        """POSTs these fields as they are (post() adds the page's hidden fields, as a browser does)."""
+        body = urllib.parse.urlencode(fields, doseq=True).encode()
         return self._open(urllib.request.Request(self.base_url + path, data=body))
 
     def _open(self, request) -> tuple[str, str]:
         with self.opener.open(request, timeout=60) as response:  # any 4xx or 5xx raises HTTPError
             return response.geturl(), response.read().decode()
+
+
+def hidden_fields(page: str) -> dict[str, str]:
+    return {name: html.unescape(value) for name, value in HIDDEN_FIELD.findall(page)}
 
 
 def journey_answers(number: int) -> dict:
@@ -63,9 +70,9 @@ def journey_answers(number: int) -> dict:
     }
 
 
-def walk(base_url: str, number: int, all_ready: threading.Barrier) -> str:
-    """The whole journey; every patient presses "Save" at the same moment. Returns the saved summary's code."""
-    patient, answers = Patient(base_url), journey_answers(number)
+def answer_up_to_the_questions(patient: Patient, number: int) -> list[str]:
+    """The journey up to the questions page; returns the questions it has ticked."""
+    answers = journey_answers(number)
     patient.get("/")
     patient.get("/start/")
     for slug, fields in answers["steps"].items():
@@ -78,7 +85,13 @@ def walk(base_url: str, number: int, all_ready: threading.Barrier) -> str:
     patient.post("/start/decision/", DECISION)
     _, questions = patient.get("/start/questions/")
     boxes = re.findall(r'<input[^>]*name="chosen"[^>]*>', questions)
-    chosen = [re.search(r'value="([^"]+)"', box).group(1) for box in boxes if " checked" in box]
+    return [re.search(r'value="([^"]+)"', box).group(1) for box in boxes if " checked" in box]
+
+
+def walk(base_url: str, number: int, all_ready: threading.Barrier) -> str:
+    """The whole journey; every patient presses "Save" at the same moment. Returns the saved summary's code."""
+    patient, answers = Patient(base_url), journey_answers(number)
+    chosen = answer_up_to_the_questions(patient, number)
     all_ready.wait(timeout=120)
     url, summary = patient.post("/start/questions/", {"chosen": chosen, "own_1": answers["question"]})
     match = SUMMARY_URL.search(url)
@@ -147,3 +160,23 @@ def test_simultaneous_saves_that_draw_the_same_code_each_end_up_with_their_own(p
         codes_ = run_journeys(postgresql_site.url, 8)
     assert clash in [code.replace("-", "") for code in codes_]
     assert_each_record_is_whole_and_its_own(postgresql_site.url, codes_)
+
+
+def test_one_journeys_save_sent_four_times_at_once_makes_one_summary(postgresql_site):
+    """A double (here quadruple) click on "Save my summary": one browser sends the same form at the same moment.
+    Each click is shown the one summary; none makes a second that the patient would never see nor could delete."""
+    patient, clicks = Patient(postgresql_site.url), 4
+    chosen = answer_up_to_the_questions(patient, 0)
+    _, page = patient.get("/start/questions/")
+    form = {**hidden_fields(page), "chosen": chosen, "own_1": journey_answers(0)["question"]}
+    all_ready = threading.Barrier(clicks)
+
+    def click(_) -> str:
+        all_ready.wait(timeout=30)
+        return patient.send("/start/questions/", form)[0]
+
+    with ThreadPoolExecutor(max_workers=clicks) as pool:
+        shown = set(pool.map(click, range(clicks)))
+    assert SavedSummary.objects.count() == 1, "a second summary was made"
+    assert shown == {f"{postgresql_site.url}/summary/{SavedSummary.objects.get().display_code}/"}
+    assert_each_record_is_whole_and_its_own(postgresql_site.url, [SavedSummary.objects.get().display_code])

@@ -18,6 +18,7 @@ class PurgeExpiredTests(JourneyTestCase):
             decide(self.client)
             save_summary(self.client)
         expired, live = SavedSummary.objects.order_by("created_at")
+        self.assertTrue(expired.save_token)  # a journey's save key does not keep its summary from the purge
         SavedSummary.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
         live_session = Session.objects.get()
         Session.objects.create(session_key="x" * 32, session_data="", expire_date=timezone.now() - datetime.timedelta(days=1))

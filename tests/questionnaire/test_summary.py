@@ -45,7 +45,7 @@ class SaveTests(SavedSummaryTestCase):
         stored = json.dumps(summary.record)
         self.assertNotIn("127.0.0.1", stored)
         self.assertEqual([f.name for f in SavedSummary._meta.get_fields()],
-                         ["id", "code", "content_version", "record", "created_at", "expires_at"])
+                         ["id", "code", "content_version", "record", "created_at", "expires_at", "save_token"])
         self.assertEqual(summary.record["export"]["decision"]["leaning"], "microneedling")
 
     def test_saving_ends_the_answers_in_the_session(self):

@@ -15,7 +15,7 @@ class FormSizeTests(JourneyTestCase):
     def setUp(self):
         answer_all_steps(self.client)
         decide(self.client)
-        self.form = self.client.get(QUESTIONS).context["form"]
+        self.page = self.client.get(QUESTIONS)
 
     def assert_refused_as_too_large(self, response):
         self.assertContains(response, "That form was too large to send", status_code=413)
@@ -29,9 +29,10 @@ class FormSizeTests(JourneyTestCase):
         self.assert_refused_as_too_large(self.client.post(QUESTIONS, {f"field_{n}": "" for n in range(1_001)}))
 
     def test_the_fullest_questions_form_still_saves(self):
-        every_question = [key for key, _ in self.form.fields["chosen"].choices]
+        every_question = [key for key, _ in self.page.context["form"].fields["chosen"].choices]
         own = {f"own_{number}": WIDEST_QUESTION for number in range(1, 6)}
-        response = self.client.post(QUESTIONS, {**self.form.initial, "chosen": every_question, **own})
+        response = self.client.post(QUESTIONS, {"chosen": every_question, "save_token": self.page.context["save_token"],
+                                                **own})
         self.assertEqual(response.status_code, 302)
         saved = SavedSummary.objects.get().record
         self.assertEqual(saved["shown"]["chosen_question_keys"], every_question)
