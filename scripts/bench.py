@@ -11,6 +11,7 @@
 
 Exits 1 when a target is missed. The load generator shares the machine's CPUs with the server.
 """
+
 from __future__ import annotations
 
 import csv
@@ -65,7 +66,6 @@ def manage(*args: str) -> None:
 
 def prepare_database() -> None:
     import psycopg
-
     from dj_database_url import parse
 
     name = parse(DATABASE_URL)["NAME"]
@@ -80,16 +80,36 @@ def prepare_database() -> None:
 def write_answers(folder: Path) -> Path:
     """Varied patients' answers, drawn from the real questionnaire (scripts/bench_answers.py)."""
     path = folder / "answers.json"
-    subprocess.run([BIN / "python", ROOT / "scripts" / "bench_answers.py", path], cwd=ROOT,
-                   env=os.environ | SERVER_ENV | {"DJANGO_SETTINGS_MODULE": "decisionaid.settings"}, check=True)
+    subprocess.run(
+        [BIN / "python", ROOT / "scripts" / "bench_answers.py", path],
+        cwd=ROOT,
+        env=os.environ | SERVER_ENV | {"DJANGO_SETTINGS_MODULE": "decisionaid.settings"},
+        check=True,
+    )
     return path
 
 
 def start_server() -> subprocess.Popen:
     server = subprocess.Popen(
-        [BIN / "gunicorn", "decisionaid.wsgi", "--bind", ADDRESS, "--workers", str(WORKERS), "--threads", str(THREADS),
-         "--max-requests", "1000", "--max-requests-jitter", "100",  # as in the README's production command
-         "--log-level", "warning"], cwd=ROOT, env=os.environ | SERVER_ENV)
+        [
+            BIN / "gunicorn",
+            "decisionaid.wsgi",
+            "--bind",
+            ADDRESS,
+            "--workers",
+            str(WORKERS),
+            "--threads",
+            str(THREADS),
+            "--max-requests",
+            "1000",
+            "--max-requests-jitter",
+            "100",  # as in the README's production command
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=os.environ | SERVER_ENV,
+    )
     for _ in range(60):
         try:
             with urllib.request.urlopen(BASE_URL + "/healthz", timeout=2) as response:
@@ -105,11 +125,33 @@ def run_locust(visitor: str, users: int, seconds: int, folder: Path, answers: Pa
     """Runs one headless locust; returns its rows by page name ("Aggregated" included)."""
     prefix = folder / f"{visitor}-{users}"
     run = subprocess.run(
-        [BIN / "locust", "-f", ROOT / "scripts" / "bench_locustfile.py", "--headless", "--only-summary",
-         "--users", str(users), "--spawn-rate", str(max(1, users / RAMP_SECONDS)),
-         "--run-time", f"{seconds + RAMP_SECONDS}s", "--reset-stats",
-         "--host", BASE_URL, "--csv", prefix, "--loglevel", "ERROR", visitor],
-        cwd=ROOT, env=os.environ | {"BENCH_ANSWERS": str(answers)}, check=False, capture_output=True, text=True)
+        [
+            BIN / "locust",
+            "-f",
+            ROOT / "scripts" / "bench_locustfile.py",
+            "--headless",
+            "--only-summary",
+            "--users",
+            str(users),
+            "--spawn-rate",
+            str(max(1, users / RAMP_SECONDS)),
+            "--run-time",
+            f"{seconds + RAMP_SECONDS}s",
+            "--reset-stats",
+            "--host",
+            BASE_URL,
+            "--csv",
+            prefix,
+            "--loglevel",
+            "ERROR",
+            visitor,
+        ],
+        cwd=ROOT,
+        env=os.environ | {"BENCH_ANSWERS": str(answers)},
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     if not Path(f"{prefix}_stats.csv").exists():  # locust itself failed: show why
         raise SystemExit(run.stderr[-3000:])
     with open(f"{prefix}_stats.csv", newline="", encoding="utf-8") as file:
@@ -117,8 +159,14 @@ def run_locust(visitor: str, users: int, seconds: int, folder: Path, answers: Pa
 
 
 def figures(row: dict) -> tuple[float, float, float, float, int, int]:
-    return (float(row["Requests/s"]), float(row["50%"]), float(row["95%"]), float(row["99%"]),
-            int(row["Request Count"]), int(row["Failure Count"]))
+    return (
+        float(row["Requests/s"]),
+        float(row["50%"]),
+        float(row["95%"]),
+        float(row["99%"]),
+        int(row["Request Count"]),
+        int(row["Failure Count"]),
+    )
 
 
 def line(label: str, row: dict) -> str:
@@ -139,15 +187,19 @@ def main() -> int:
         for users in USERS:
             print(f"… {users} users", flush=True)
             journeys[users] = run_locust("Patient", users, JOURNEY_SECONDS, folder, answers)
-            capacity[users] = (run_locust("HealthCheck", users, CAPACITY_SECONDS, folder, answers)["healthz"],
-                               run_locust("OptionsReader", users, CAPACITY_SECONDS, folder, answers)["options"])
+            capacity[users] = (
+                run_locust("HealthCheck", users, CAPACITY_SECONDS, folder, answers)["healthz"],
+                run_locust("OptionsReader", users, CAPACITY_SECONDS, folder, answers)["options"],
+            )
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
 
-    print(f"\nWhole journeys: simulated patients reading for {os.environ.get('BENCH_THINK_SECONDS', '1,3')} s "
-          f"between pages, {JOURNEY_SECONDS} s per level; gunicorn with {WORKERS} workers × {THREADS} threads on "
-          f"{os.cpu_count()} CPUs, PostgreSQL, Redis")
+    print(
+        f"\nWhole journeys: simulated patients reading for {os.environ.get('BENCH_THINK_SECONDS', '1,3')} s "
+        f"between pages, {JOURNEY_SECONDS} s per level; gunicorn with {WORKERS} workers × {THREADS} threads on "
+        f"{os.cpu_count()} CPUs, PostgreSQL, Redis"
+    )
     errors = 0
     for users, rows in journeys.items():
         print(f"\n{users} users\n{HEADER}")
@@ -163,11 +215,16 @@ def main() -> int:
         errors += figures(healthz)[5] + figures(options)[5]
 
     print("\nSizes, queries and PDF time (scripts/measure_pages.py, against the same database):", flush=True)
-    measured = subprocess.run([BIN / "python", "scripts/measure_pages.py", "--json"], cwd=ROOT, check=True,
-                              env=os.environ | {"MEASURE_DATABASE_URL": DATABASE_URL}, capture_output=True,
-                              text=True)
+    measured = subprocess.run(
+        [BIN / "python", "scripts/measure_pages.py", "--json"],
+        cwd=ROOT,
+        check=True,
+        env=os.environ | {"MEASURE_DATABASE_URL": DATABASE_URL},
+        capture_output=True,
+        text=True,
+    )
     report, sizes = measured.stdout.split("\nJSON ")
-    print(report[report.index("CSS ("):])
+    print(report[report.index("CSS (") :])
     sizes = json.loads(sizes)
 
     target_users = TARGET_USERS if TARGET_USERS in journeys else max(journeys)
@@ -176,19 +233,33 @@ def main() -> int:
     healthz, options = capacity[target_users]
     share = float(options["Requests/s"]) / max(float(healthz["Requests/s"]), 1e-9)
     verdicts = [
-        (f"options page p95 at {target_users} users: "
-         + (f"{options_p95:.0f} ms" if options_row else "not reached in the journeys (run longer)"),
-         options_p95 <= TARGET_OPTIONS_P95_MS,
-         f"≤ {TARGET_OPTIONS_P95_MS} ms"),
-        (f"options throughput at {target_users} users: {share:.0%} of /healthz's", share >= TARGET_SHARE_OF_HEALTHZ,
-         f"≥ {TARGET_SHARE_OF_HEALTHZ:.0%}"),
+        (
+            f"options page p95 at {target_users} users: "
+            + (f"{options_p95:.0f} ms" if options_row else "not reached in the journeys (run longer)"),
+            options_p95 <= TARGET_OPTIONS_P95_MS,
+            f"≤ {TARGET_OPTIONS_P95_MS} ms",
+        ),
+        (
+            f"options throughput at {target_users} users: {share:.0%} of /healthz's",
+            share >= TARGET_SHARE_OF_HEALTHZ,
+            f"≥ {TARGET_SHARE_OF_HEALTHZ:.0%}",
+        ),
         (f"errors: {errors}", errors == 0, "none"),
-        (f"options page with CSS: {sizes['options_kb_with_css']:.1f} KB", sizes["options_kb_with_css"] <= TARGET_OPTIONS_KB,
-         f"≤ {TARGET_OPTIONS_KB} KB"),
-        (f"PDF, median of 20: {sizes['pdf_median_ms']:.0f} ms", sizes["pdf_median_ms"] <= TARGET_PDF_MS,
-         f"≤ {TARGET_PDF_MS} ms"),
-        (f"PDF of the fullest summary, median of 5: {sizes['pdf_fullest_median_ms']:.0f} ms",
-         sizes["pdf_fullest_median_ms"] <= TARGET_PDF_MS, f"≤ {TARGET_PDF_MS} ms"),
+        (
+            f"options page with CSS: {sizes['options_kb_with_css']:.1f} KB",
+            sizes["options_kb_with_css"] <= TARGET_OPTIONS_KB,
+            f"≤ {TARGET_OPTIONS_KB} KB",
+        ),
+        (
+            f"PDF, median of 20: {sizes['pdf_median_ms']:.0f} ms",
+            sizes["pdf_median_ms"] <= TARGET_PDF_MS,
+            f"≤ {TARGET_PDF_MS} ms",
+        ),
+        (
+            f"PDF of the fullest summary, median of 5: {sizes['pdf_fullest_median_ms']:.0f} ms",
+            sizes["pdf_fullest_median_ms"] <= TARGET_PDF_MS,
+            f"≤ {TARGET_PDF_MS} ms",
+        ),
     ]
     print("\nTargets")
     for text, met, target in verdicts:

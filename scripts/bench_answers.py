@@ -6,6 +6,7 @@ Each answer set is one adult patient: a random concern, country, skin type, goal
 Varied answers keep the benchmark honest: the options page keeps the parts of its cards that are the same for
 everyone with the same concern and country, and identical patients would make that look better than it is.
 """
+
 from __future__ import annotations
 
 import json
@@ -50,7 +51,9 @@ def answer_set(rng: random.Random, catalogue) -> dict:
         assert step.form_class(data=fields, catalogue=catalogue).is_valid(), (step.slug, fields)
         steps[step.slug] = fields
     journey = Journey({SESSION_KEY: {"answers": steps}}, catalogue)
-    shown = [match.option.slug for match in match_options(answers=journey.matching_answers(), options=catalogue.options)]
+    shown = [
+        match.option.slug for match in match_options(answers=journey.matching_answers(), options=catalogue.options)
+    ]
     compared = rng.sample(shown, rng.randint(2, min(3, len(shown))))
     return {"steps": steps, "compared": compared, "decision": {**DECISION, "leaning": rng.choice(compared)}}
 

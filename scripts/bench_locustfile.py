@@ -10,6 +10,7 @@ X-Forwarded-Proto: https and names its Origin, and the Secure cookies are sent b
 Each visitor takes one of the varied answer sets in BENCH_ANSWERS, a JSON file that scripts/bench_answers.py
 draws from the real questionnaire.
 """
+
 from __future__ import annotations
 
 import json
@@ -89,8 +90,9 @@ class Patient(Visitor):
         form = self.page("/start/questions/", "questions (form)")
         self.wait()
         chosen = [re.search(r'value="([^"]+)"', box).group(1) for box in CHOSEN_BOX.findall(form) if " checked" in box]
-        self.send("/start/questions/", form, {"chosen": chosen, "own_1": "How many of these have you done?"},
-                  "save summary")
+        self.send(
+            "/start/questions/", form, {"chosen": chosen, "own_1": "How many of these have you done?"}, "save summary"
+        )
         summary = self.redirected_to
         self.page(summary, "summary")
         self.wait()

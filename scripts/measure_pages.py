@@ -4,15 +4,16 @@ Usage: .venv/bin/python scripts/measure_pages.py [--json]
 Runs against a throw-away SQLite database (or MEASURE_DATABASE_URL) with the shipped content pack; prints a
 table, and with --json a last line "JSON {...}" of the figures `make bench` checks.
 """
+
 from __future__ import annotations
 
 import gzip
 import json
 import os
 import statistics
-import time
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,15 +80,27 @@ def main() -> None:
         print(f"{name:34} {raw / 1024:8.1f} {compressed / 1024:8.1f} {(compressed + css) / 1024:8.1f} {queries:8}")
     pdf_median_ms = statistics.median(pdf_times) * 1000
     fullest_median_ms = statistics.median(fullest_times) * 1000
-    print(f"\nPDF of the summary (A4), whole request, 20 runs: median {pdf_median_ms:.0f} ms, "
-          f"max {max(pdf_times) * 1000:.0f} ms")
-    print(f"PDF of the fullest summary a patient can make (every health answer \"not sure\", the three options "
-          f"with the most flags, five longest questions), 5 runs: median {fullest_median_ms:.0f} ms, "
-          f"max {max(fullest_times) * 1000:.0f} ms")
+    print(
+        f"\nPDF of the summary (A4), whole request, 20 runs: median {pdf_median_ms:.0f} ms, "
+        f"max {max(pdf_times) * 1000:.0f} ms"
+    )
+    print(
+        f'PDF of the fullest summary a patient can make (every health answer "not sure", the three options '
+        f"with the most flags, five longest questions), 5 runs: median {fullest_median_ms:.0f} ms, "
+        f"max {max(fullest_times) * 1000:.0f} ms"
+    )
     if "--json" in sys.argv:
         options = next(compressed for name, _, compressed, _ in rows if name == "options")
-        print("JSON " + json.dumps({"options_kb_with_css": (options + css) / 1024, "pdf_median_ms": pdf_median_ms,
-                                    "pdf_fullest_median_ms": fullest_median_ms}))
+        print(
+            "JSON "
+            + json.dumps(
+                {
+                    "options_kb_with_css": (options + css) / 1024,
+                    "pdf_median_ms": pdf_median_ms,
+                    "pdf_fullest_median_ms": fullest_median_ms,
+                }
+            )
+        )
 
 
 def pdf_seconds(client: Client, summary: str, runs: int) -> list[float]:

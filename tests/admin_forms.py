@@ -1,4 +1,5 @@
 """Turn a rendered admin change page into the POST data its Save button would send."""
+
 from __future__ import annotations
 
 import datetime

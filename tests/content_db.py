@@ -6,6 +6,7 @@ after a test that commits (live server, `transaction=True`) Django empties every
 copied back from snapshot tables made right after the load. The snapshot tables are not Django models, so
 Django's flush leaves them alone.
 """
+
 from __future__ import annotations
 
 from django.apps import apps

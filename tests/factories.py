@@ -1,4 +1,5 @@
 """Small builders for content in tests: a complete, publishable item unless told otherwise."""
+
 from __future__ import annotations
 
 import copy
@@ -20,12 +21,33 @@ def option_data(**overrides) -> dict:
         "what_happens": "You get numbing cream.\nThe pen is moved over your skin.\nYou go home the same day.",
         "discomfort": "mild",
         "results_last": "Results may fade over the months after treatment.",
-        "evidence": [{"concern": "acne-scars", "certainty": "low", "summary": "Small studies found some change in scars.",
-                      "references": ["R1"]}],
-        "side_effects": [{"description": "Red skin for a few days.", "severity": "mild", "events": 7,
-                          "denominator": 100, "references": ["R1"]}],
-        "regulatory": [{"jurisdiction": slug, "status": "device-cleared", "explanation": "The pen is a device.",
-                        "as_of": "2026-01-10", "references": ["R1"]} for slug in vocabulary.JURISDICTION_SLUGS],
+        "evidence": [
+            {
+                "concern": "acne-scars",
+                "certainty": "low",
+                "summary": "Small studies found some change in scars.",
+                "references": ["R1"],
+            }
+        ],
+        "side_effects": [
+            {
+                "description": "Red skin for a few days.",
+                "severity": "mild",
+                "events": 7,
+                "denominator": 100,
+                "references": ["R1"],
+            }
+        ],
+        "regulatory": [
+            {
+                "jurisdiction": slug,
+                "status": "device-cleared",
+                "explanation": "The pen is a device.",
+                "as_of": "2026-01-10",
+                "references": ["R1"],
+            }
+            for slug in vocabulary.JURISDICTION_SLUGS
+        ],
         **REVIEWED,
     }
     data.update(overrides)

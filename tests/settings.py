@@ -1,4 +1,5 @@
 """Test settings: the real settings with plain static storage and a fast password hasher."""
+
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")

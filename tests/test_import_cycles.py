@@ -3,6 +3,7 @@
 A cycle hidden by a function-level import still ties two modules together: neither can be read, tested or moved
 without the other. This reads the source with `ast` (nothing is imported), so it needs no database or settings.
 """
+
 import ast
 from pathlib import Path
 
@@ -93,7 +94,10 @@ def test_imports_inside_functions_and_relative_imports_count(tmp_path):
     module = tmp_path / "x.py"
     module.write_text("from . import gate\n\ndef f():\n    from ..lib.codes import new_code\n", encoding="utf-8")
     assert imported_names(module, "decisionaid.content.x") == {
-        "decisionaid.content", "decisionaid.content.gate", "decisionaid.lib.codes", "decisionaid.lib.codes.new_code",
+        "decisionaid.content",
+        "decisionaid.content.gate",
+        "decisionaid.lib.codes",
+        "decisionaid.lib.codes.new_code",
     }
 
 

@@ -1,4 +1,5 @@
 """The lock files pin every dependency that pyproject.toml declares, at a version it allows (`make lock`)."""
+
 import re
 import tomllib
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Pages load a trimmed Bootstrap 5.3.8: built from the pinned wheel's CSS, and keeping every class our pages use."""
+
 import hashlib
 import re
 
@@ -42,15 +43,31 @@ def test_every_bootstrap_class_our_pages_use_is_in_the_subset(client, shipped_co
         assert response.status_code in (200, 404), (url, response.status_code)
         html.append(response.content.decode())
 
-    for url in ("/", "/treatments/", "/treatments/microneedling/", "/treatments/no-procedure/", "/about/",
-                "/questions-people-ask/", "/glossary/", "/treatments/no-such-treatment/", "/start/",
-                "/treatments/compare/?concern=acne-scars&jurisdiction=uk", "/summary/"):
+    for url in (
+        "/",
+        "/treatments/",
+        "/treatments/microneedling/",
+        "/treatments/no-procedure/",
+        "/about/",
+        "/questions-people-ask/",
+        "/glossary/",
+        "/treatments/no-such-treatment/",
+        "/start/",
+        "/treatments/compare/?concern=acne-scars&jurisdiction=uk",
+        "/summary/",
+    ):
         visit(url)
     visit(reverse("questionnaire:step", args=["concern"]), {"concern": "not-a-concern"}, method="post")
     visit("/summary/", {"code": "NOT A CODE"})
     answer_all_steps(client, skin_type="5", isotretinoin="yes", pregnant="unsure")
-    for url in ("/start/step/health-1/", "/start/step/values/", "/start/review/", "/start/options/",
-                "/start/compare/?options=no-procedure&options=microneedling", "/start/decision/"):
+    for url in (
+        "/start/step/health-1/",
+        "/start/step/values/",
+        "/start/review/",
+        "/start/options/",
+        "/start/compare/?options=no-procedure&options=microneedling",
+        "/start/decision/",
+    ):
         visit(url)
     visit(reverse("questionnaire:decision"), {"leaning": "nonsense"}, method="post")
     decide(client, leaning="microneedling")

@@ -5,6 +5,7 @@ list filter, publishing is refused while any remain, and a reviewer cannot publi
 admins are shared by every request, so nothing a request works out is kept on them: it travels on the request's
 own form or page items. A malformed id in any admin URL answers 404 (`admin_ids`).
 """
+
 from __future__ import annotations
 
 import datetime
@@ -20,8 +21,24 @@ from simple_history.admin import SimpleHistoryAdmin
 from decisionaid.content import gate, publishing
 from decisionaid.content.admin_ids import MalformedIdNotFoundMixin
 from decisionaid.content.models import (
-    ClinicalSignOff, Concern, ContentItem, ContentVersion, ContraindicationRule, Evidence, FaqEntry, GlossaryTerm,
-    HealthItem, Jurisdiction, Option, Outcome, Question, Reference, RegulatoryStatus, SideEffect, SiteText, WarningSign,
+    ClinicalSignOff,
+    Concern,
+    ContentItem,
+    ContentVersion,
+    ContraindicationRule,
+    Evidence,
+    FaqEntry,
+    GlossaryTerm,
+    HealthItem,
+    Jurisdiction,
+    Option,
+    Outcome,
+    Question,
+    Reference,
+    RegulatoryStatus,
+    SideEffect,
+    SiteText,
+    WarningSign,
 )
 from decisionaid.content.widgets import GradedTextarea, GradedTextInput
 
@@ -149,8 +166,10 @@ class ContentItemAdmin(MalformedIdNotFoundMixin, GradedFieldsMixin, SimpleHistor
         found = publishing.problems_for(obj)
         if not found:
             return "None: this item passes every publishing check."
-        return format_html('<ul class="publishing-problems">{}</ul>',
-                           format_html_join("", "<li>{}</li>", ((str(problem),) for problem in found)))
+        return format_html(
+            '<ul class="publishing-problems">{}</ul>',
+            format_html_join("", "<li>{}</li>", ((str(problem),) for problem in found)),
+        )
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -209,7 +228,17 @@ class EvidenceInline(OptionChildInline):
     grade_kind = "evidence"
 
 
-OUTCOME_FIELDS = ("concern", "kind", "description", "events", "denominator", "group", "time_frame", "certainty", "references")
+OUTCOME_FIELDS = (
+    "concern",
+    "kind",
+    "description",
+    "events",
+    "denominator",
+    "group",
+    "time_frame",
+    "certainty",
+    "references",
+)
 SIDE_EFFECT_FIELDS = ("description", "severity", "events", "denominator", "duration", "references")
 
 

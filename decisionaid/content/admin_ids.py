@@ -1,4 +1,5 @@
 """Admin URLs whose id cannot be a key of the model answer 404 Not Found, never a server error or a redirect."""
+
 from __future__ import annotations
 
 from django.contrib.admin.utils import unquote

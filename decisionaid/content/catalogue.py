@@ -5,6 +5,7 @@ held copy is current, so a page's query count stays flat however many options th
 made of small frozen dataclasses, which the matching functions take as plain input. Each process holds it as a
 plain object: Django's memory cache would unpickle it on every request (about 10 ms for the options page).
 """
+
 from __future__ import annotations
 
 import datetime
@@ -13,8 +14,20 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from decisionaid.content.models import (
-    Concern, ContentVersion, ContraindicationRule, Evidence, HealthItem, Jurisdiction, Option, Outcome, Question,
-    Reference, RegulatoryStatus, SideEffect, SiteText, WarningSign,
+    Concern,
+    ContentVersion,
+    ContraindicationRule,
+    Evidence,
+    HealthItem,
+    Jurisdiction,
+    Option,
+    Outcome,
+    Question,
+    Reference,
+    RegulatoryStatus,
+    SideEffect,
+    SiteText,
+    WarningSign,
 )
 from decisionaid.content.vocabulary import Certainty, FlagLevel, RegulatoryStatusCode
 
@@ -232,12 +245,18 @@ def build_catalogue(stamp: tuple[int, str]) -> Catalogue:
     refs = _published_references
     options = Option.objects.published().prefetch_related(
         refs(),
-        Prefetch("evidence", queryset=Evidence.objects.filter(concern__status=Concern.Status.PUBLISHED)
-                 .select_related("concern").prefetch_related(refs())),
+        Prefetch(
+            "evidence",
+            queryset=Evidence.objects.filter(concern__status=Concern.Status.PUBLISHED)
+            .select_related("concern")
+            .prefetch_related(refs()),
+        ),
         Prefetch("outcomes", queryset=Outcome.objects.select_related("concern").prefetch_related(refs())),
         Prefetch("side_effects", queryset=SideEffect.objects.prefetch_related(refs())),
-        Prefetch("regulatory_statuses", queryset=RegulatoryStatus.objects.select_related("jurisdiction")
-                 .prefetch_related(refs())),
+        Prefetch(
+            "regulatory_statuses",
+            queryset=RegulatoryStatus.objects.select_related("jurisdiction").prefetch_related(refs()),
+        ),
         Prefetch("rules", queryset=ContraindicationRule.objects.select_related("health_item").prefetch_related(refs())),
     )
     concerns = Concern.objects.published().prefetch_related(refs())
@@ -250,14 +269,21 @@ def build_catalogue(stamp: tuple[int, str]) -> Catalogue:
     return Catalogue(
         stamp=stamp,
         concerns=tuple(
-            ConcernFacts(slug=c.slug, name=c.name, description=c.description, no_procedure_outlook=c.no_procedure_outlook,
-                         decision_statement=c.decision_statement, reference_keys=_keys(c))
+            ConcernFacts(
+                slug=c.slug,
+                name=c.name,
+                description=c.description,
+                no_procedure_outlook=c.no_procedure_outlook,
+                decision_statement=c.decision_statement,
+                reference_keys=_keys(c),
+            )
             for c in concern_rows
         ),
         options=option_facts,
-        health_items=tuple(HealthItemFacts(slug=h.slug, question=h.question, short_label=h.short_label,
-                                           explanation=h.explanation)
-                           for h in HealthItem.objects.published()),
+        health_items=tuple(
+            HealthItemFacts(slug=h.slug, question=h.question, short_label=h.short_label, explanation=h.explanation)
+            for h in HealthItem.objects.published()
+        ),
         jurisdictions=tuple(JurisdictionFacts(slug=j.slug, name=j.name) for j in Jurisdiction.objects.published()),
         questions=tuple(_scoped_facts(q, text=q.text, explanation="") for q in questions),
         warning_signs=tuple(_scoped_facts(w, text=w.title, explanation=w.explanation) for w in warning_signs),
@@ -269,46 +295,90 @@ def build_catalogue(stamp: tuple[int, str]) -> Catalogue:
 
 def _scoped_facts(item, *, text: str, explanation: str) -> ScopedFacts:
     return ScopedFacts(
-        key=item.key, text=text, explanation=explanation, scope=item.scope, family=item.family,
-        option_slugs=frozenset(option.slug for option in item.options.all()), reference_keys=_keys(item),
+        key=item.key,
+        text=text,
+        explanation=explanation,
+        scope=item.scope,
+        family=item.family,
+        option_slugs=frozenset(option.slug for option in item.options.all()),
+        reference_keys=_keys(item),
     )
 
 
 def _option_facts(option: Option) -> OptionFacts:
     return OptionFacts(
-        slug=option.slug, name=option.name, family=option.family, order=option.order,
-        is_no_procedure=option.is_no_procedure, what_it_is=option.what_it_is, what_happens=option.what_happens,
-        sessions_min=option.sessions_min, sessions_max=option.sessions_max,
-        downtime_days_min=option.downtime_days_min, downtime_days_max=option.downtime_days_max,
-        discomfort=option.discomfort, cost_min_usd=option.cost_min_usd, cost_max_usd=option.cost_max_usd,
-        cost_note=option.cost_note, results_last=option.results_last, reference_keys=_keys(option),
+        slug=option.slug,
+        name=option.name,
+        family=option.family,
+        order=option.order,
+        is_no_procedure=option.is_no_procedure,
+        what_it_is=option.what_it_is,
+        what_happens=option.what_happens,
+        sessions_min=option.sessions_min,
+        sessions_max=option.sessions_max,
+        downtime_days_min=option.downtime_days_min,
+        downtime_days_max=option.downtime_days_max,
+        discomfort=option.discomfort,
+        cost_min_usd=option.cost_min_usd,
+        cost_max_usd=option.cost_max_usd,
+        cost_note=option.cost_note,
+        results_last=option.results_last,
+        reference_keys=_keys(option),
         evidence=tuple(
-            EvidenceFacts(concern=row.concern.slug, certainty=row.certainty, summary=row.summary,
-                          expected_improvement=row.expected_improvement, is_marketed_for=row.is_marketed_for,
-                          reference_keys=_keys(row))
+            EvidenceFacts(
+                concern=row.concern.slug,
+                certainty=row.certainty,
+                summary=row.summary,
+                expected_improvement=row.expected_improvement,
+                is_marketed_for=row.is_marketed_for,
+                reference_keys=_keys(row),
+            )
             for row in option.evidence.all()
         ),
         outcomes=tuple(
-            OutcomeFacts(concern=row.concern.slug if row.concern else None, kind=row.kind, description=row.description,
-                         events=row.events, denominator=row.denominator, group=row.group, time_frame=row.time_frame,
-                         certainty=row.certainty, reference_keys=_keys(row))
+            OutcomeFacts(
+                concern=row.concern.slug if row.concern else None,
+                kind=row.kind,
+                description=row.description,
+                events=row.events,
+                denominator=row.denominator,
+                group=row.group,
+                time_frame=row.time_frame,
+                certainty=row.certainty,
+                reference_keys=_keys(row),
+            )
             for row in option.outcomes.all()
         ),
         side_effects=tuple(
-            SideEffectFacts(description=row.description, severity=row.severity, events=row.events,
-                            denominator=row.denominator, duration=row.duration,
-                            is_pigment_or_scarring=row.is_pigment_or_scarring, reference_keys=_keys(row))
+            SideEffectFacts(
+                description=row.description,
+                severity=row.severity,
+                events=row.events,
+                denominator=row.denominator,
+                duration=row.duration,
+                is_pigment_or_scarring=row.is_pigment_or_scarring,
+                reference_keys=_keys(row),
+            )
             for row in option.side_effects.all()
         ),
         statuses=tuple(
-            StatusFacts(jurisdiction=row.jurisdiction.slug, status=row.status, explanation=row.explanation,
-                        as_of=row.as_of, reference_keys=_keys(row))
+            StatusFacts(
+                jurisdiction=row.jurisdiction.slug,
+                status=row.status,
+                explanation=row.explanation,
+                as_of=row.as_of,
+                reference_keys=_keys(row),
+            )
             for row in option.regulatory_statuses.all()
         ),
         rules=tuple(
-            RuleFacts(health_item=row.health_item.slug if row.health_item else None,
-                      skin_types=frozenset(filter(None, row.skin_types.split(","))), level=FlagLevel(row.level).value,
-                      explanation=row.explanation, reference_keys=_keys(row))
+            RuleFacts(
+                health_item=row.health_item.slug if row.health_item else None,
+                skin_types=frozenset(filter(None, row.skin_types.split(","))),
+                level=FlagLevel(row.level).value,
+                explanation=row.explanation,
+                reference_keys=_keys(row),
+            )
             for row in option.rules.all()
         ),
     )

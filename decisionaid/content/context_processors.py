@@ -1,4 +1,5 @@
 """Content version and review dates, shown in every page's footer (IPDAS: content is dated)."""
+
 from __future__ import annotations
 
 from django.utils import timezone

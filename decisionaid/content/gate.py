@@ -4,6 +4,7 @@ Each check takes an item in the content pack's shape (a plain dict, see `seriali
 `Problem`s; `problems_for` runs all checks that apply to a kind. Nothing here touches the database, so
 every rule is unit-tested on small dicts.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -172,7 +173,7 @@ def review_date_problems(kind: str, item: dict) -> list[Problem]:
 
 def one_in_n_problems(kind: str, item: dict) -> list[Problem]:
     return [
-        Problem(text.where, f"says \"{match.group(0)}\"; write it as \"X out of 100\"")
+        Problem(text.where, f'says "{match.group(0)}"; write it as "X out of 100"')
         for text in patient_texts(kind, item)
         if (match := ONE_IN_N.search(text.text))
     ]
@@ -180,7 +181,7 @@ def one_in_n_problems(kind: str, item: dict) -> list[Problem]:
 
 def vague_frequency_problems(kind: str, item: dict) -> list[Problem]:
     return [
-        Problem(text.where, f"says \"{match.group(0)}\" without a number; give how many out of 100, or \"not known\"")
+        Problem(text.where, f'says "{match.group(0)}" without a number; give how many out of 100, or "not known"')
         for text in patient_texts(kind, item)
         if (match := VAGUE_FREQUENCY.search(text.text)) and not DIGIT.search(text.text)
     ]
@@ -188,7 +189,7 @@ def vague_frequency_problems(kind: str, item: dict) -> list[Problem]:
 
 def steering_word_problems(kind: str, item: dict) -> list[Problem]:
     return [
-        Problem(text.where, f"uses the steering word \"{match.group(0)}\"")
+        Problem(text.where, f'uses the steering word "{match.group(0)}"')
         for text in patient_texts(kind, item)
         if (match := STEERING.search(text.text))
     ]
@@ -220,8 +221,14 @@ def missing_no_procedure(kind: str, item: dict, context: GateContext) -> list[Pr
 
 
 ITEM_RULES = (
-    missing_texts, unreferenced_claims, missing_harms, review_date_problems, one_in_n_problems,
-    vague_frequency_problems, steering_word_problems, readability_problems,
+    missing_texts,
+    unreferenced_claims,
+    missing_harms,
+    review_date_problems,
+    one_in_n_problems,
+    vague_frequency_problems,
+    steering_word_problems,
+    readability_problems,
 )
 CONTEXT_RULES = (missing_jurisdictions, missing_no_procedure)
 

@@ -5,6 +5,7 @@ the vocabulary items) share `ContentItem`: a publishing status, review dates, wh
 published it. An option's evidence rows, outcomes, side effects, regulatory statuses and rules are edited
 inline with their option and published with it.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -35,7 +36,7 @@ class ContentQuerySet(models.QuerySet):
 
 
 class ScopedQuerySet(ContentQuerySet):
-    def applying_to(self, option: "Option"):
+    def applying_to(self, option: Option):
         """Items for all options, for the option's family, or naming the option."""
         return self.filter(
             Q(scope=ScopedItem.Scope.ALL)
@@ -51,21 +52,36 @@ class ContentItem(models.Model):
         PUBLISHED = "published", _("Published")
 
     status = models.CharField(
-        max_length=12, choices=Status.choices, default=Status.DRAFT,
+        max_length=12,
+        choices=Status.choices,
+        default=Status.DRAFT,
         help_text=_("Only a clinical reviewer can publish, and only once the publishing checks pass."),
     )
     last_reviewed_on = models.DateField(
-        null=True, blank=True, help_text=_("When a clinical reviewer last checked this against the evidence."),
+        null=True,
+        blank=True,
+        help_text=_("When a clinical reviewer last checked this against the evidence."),
     )
     next_review_due = models.DateField(
-        null=True, blank=True, help_text=_("At most 12 months after the last review."),
+        null=True,
+        blank=True,
+        help_text=_("At most 12 months after the last review."),
     )
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL,
-        related_name="+", help_text=_("The last person who changed the content (not just its status)."),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The last person who changed the content (not just its status)."),
     )
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     updated_at = models.DateTimeField(auto_now=True)
@@ -112,7 +128,9 @@ class Reference(ContentItem):
         COMMONLY_KNOWN = "commonly-known", _("Commonly known, no source found")
 
     key = models.CharField(
-        max_length=40, unique=True, validators=[key_validator],
+        max_length=40,
+        unique=True,
+        validators=[key_validator],
         help_text=_("Stable identifier used in the content pack, e.g. R42."),
     )
     authors = models.CharField(max_length=500, blank=True)
@@ -124,7 +142,8 @@ class Reference(ContentItem):
     url = models.URLField("URL", max_length=500, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     verification = models.CharField(
-        max_length=20, choices=Verification.choices,
+        max_length=20,
+        choices=Verification.choices,
         help_text=_("How well the details were checked. 'Commonly known' is shown to readers as 'no source found'."),
     )
     note = models.TextField(blank=True, help_text=_("What was not confirmed, or e.g. 'withdrawn in 2015'."))
@@ -160,7 +179,8 @@ class HealthItem(ContentItem):
     slug = models.CharField(max_length=30, unique=True, choices=vocabulary.slug_choices(vocabulary.HEALTH_ITEM_SLUGS))
     question = models.CharField(max_length=300, help_text=_("The yes / no / not sure question, in plain words."))
     short_label = models.CharField(
-        max_length=60, blank=True,
+        max_length=60,
+        blank=True,
         help_text=_("A few words for the clinician's printout, e.g. “Pregnant or breastfeeding”."),
     )
     explanation = models.TextField(blank=True, help_text=_("Why we ask, shown under the question."))
@@ -181,11 +201,16 @@ class Concern(ContentItem):
     description = models.TextField(blank=True, help_text=_("What this concern is, in plain words."))
     no_procedure_outlook = models.TextField(blank=True, help_text=_("What usually happens if no procedure is done."))
     decision_statement = models.CharField(
-        max_length=300, blank=True, help_text=_("The decision in one sentence, e.g. 'You are deciding whether…'."),
+        max_length=300,
+        blank=True,
+        help_text=_("The decision in one sentence, e.g. 'You are deciding whether…'."),
     )
     order = models.PositiveSmallIntegerField(default=0)
     references = models.ManyToManyField(
-        Reference, blank=True, related_name="+", help_text=_("Sources for what happens with no procedure."),
+        Reference,
+        blank=True,
+        related_name="+",
+        help_text=_("Sources for what happens with no procedure."),
     )
 
     pack_kind = "concern"
@@ -218,21 +243,30 @@ class Option(ContentItem):
     name = models.CharField(max_length=150)
     family = models.CharField(max_length=20, choices=Family.choices)
     order = models.PositiveSmallIntegerField(default=0, help_text=_("Fixed editorial order; never a ranking."))
-    is_no_procedure = models.BooleanField(default=False, help_text=_("The 'no procedure' option shown for every concern."))
+    is_no_procedure = models.BooleanField(
+        default=False, help_text=_("The 'no procedure' option shown for every concern.")
+    )
     what_it_is = models.TextField(blank=True)
     how_it_works = models.TextField(blank=True)
-    what_happens = models.TextField(blank=True, help_text=_("What happens during treatment, step by step (one step a line)."))
+    what_happens = models.TextField(
+        blank=True, help_text=_("What happens during treatment, step by step (one step a line).")
+    )
     sessions_min = models.PositiveSmallIntegerField(null=True, blank=True)
     sessions_max = models.PositiveSmallIntegerField(null=True, blank=True)
     downtime_days_min = models.PositiveSmallIntegerField(null=True, blank=True)
     downtime_days_max = models.PositiveSmallIntegerField(null=True, blank=True)
     discomfort = models.CharField(max_length=10, choices=Discomfort.choices, blank=True)
-    cost_min_usd = models.PositiveIntegerField(null=True, blank=True, help_text=_("US dollars; leave empty if not known."))
+    cost_min_usd = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("US dollars; leave empty if not known.")
+    )
     cost_max_usd = models.PositiveIntegerField(null=True, blank=True)
     cost_note = models.TextField(blank=True, help_text=_("Say where the figure comes from and how sure it is."))
     results_last = models.TextField(blank=True, help_text=_("How long results last."))
     references = models.ManyToManyField(
-        Reference, blank=True, related_name="+", help_text=_("Sources for the description and practical facts."),
+        Reference,
+        blank=True,
+        related_name="+",
+        help_text=_("Sources for the description and practical facts."),
     )
 
     pack_kind = "option"
@@ -241,16 +275,21 @@ class Option(ContentItem):
         ordering = ["order", "slug"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(sessions_min__isnull=True) | Q(sessions_max__isnull=True) | Q(sessions_min__lte=F("sessions_max")),
+                condition=Q(sessions_min__isnull=True)
+                | Q(sessions_max__isnull=True)
+                | Q(sessions_min__lte=F("sessions_max")),
                 name="option_sessions_range",
             ),
             models.CheckConstraint(
-                condition=Q(downtime_days_min__isnull=True) | Q(downtime_days_max__isnull=True)
+                condition=Q(downtime_days_min__isnull=True)
+                | Q(downtime_days_max__isnull=True)
                 | Q(downtime_days_min__lte=F("downtime_days_max")),
                 name="option_downtime_range",
             ),
             models.CheckConstraint(
-                condition=Q(cost_min_usd__isnull=True) | Q(cost_max_usd__isnull=True) | Q(cost_min_usd__lte=F("cost_max_usd")),
+                condition=Q(cost_min_usd__isnull=True)
+                | Q(cost_max_usd__isnull=True)
+                | Q(cost_min_usd__lte=F("cost_max_usd")),
                 name="option_cost_range",
             ),
         ]
@@ -259,8 +298,11 @@ class Option(ContentItem):
         return self.name
 
     def clean(self) -> None:
-        for low, high in (("sessions_min", "sessions_max"), ("downtime_days_min", "downtime_days_max"),
-                          ("cost_min_usd", "cost_max_usd")):
+        for low, high in (
+            ("sessions_min", "sessions_max"),
+            ("downtime_days_min", "downtime_days_max"),
+            ("cost_min_usd", "cost_max_usd"),
+        ):
             lo, hi = getattr(self, low), getattr(self, high)
             if lo is not None and hi is not None and lo > hi:
                 raise ValidationError({high: _("The maximum must not be below the minimum.")})
@@ -275,7 +317,8 @@ class Evidence(models.Model):
     summary = models.TextField(help_text=_("What the studies found and their limits, in plain words."))
     expected_improvement = models.TextField(blank=True, help_text=_("How big a change to expect, if known."))
     is_marketed_for = models.BooleanField(
-        default=False, help_text=_("Sold for this concern even though good evidence is lacking."),
+        default=False,
+        help_text=_("Sold for this concern even though good evidence is lacking."),
     )
     references = models.ManyToManyField(Reference, blank=True, related_name="+")
     history = HistoricalRecords()
@@ -283,7 +326,9 @@ class Evidence(models.Model):
     class Meta:
         verbose_name_plural = "evidence"
         ordering = ["concern__order", "concern__slug"]
-        constraints = [models.UniqueConstraint(fields=["option", "concern"], name="one_evidence_row_per_option_concern")]
+        constraints = [
+            models.UniqueConstraint(fields=["option", "concern"], name="one_evidence_row_per_option_concern")
+        ]
 
     def __str__(self) -> str:
         return f"{self.option} for {self.concern}"
@@ -325,7 +370,11 @@ class Outcome(Counted):
 
     option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="outcomes")
     concern = models.ForeignKey(
-        Concern, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Concern,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("Leave empty for a harm that applies whatever the concern."),
     )
     kind = models.CharField(max_length=8, choices=Kind.choices)
@@ -355,8 +404,10 @@ class SideEffect(Counted):
     duration = models.CharField(max_length=200, blank=True)
     is_pigment_or_scarring = models.BooleanField(
         default=False,
-        help_text=_("Tick if this harm is a lasting change in skin colour or a scar. Patients who care most about "
-                    "avoiding pigment change or scarring see these side by side."),
+        help_text=_(
+            "Tick if this harm is a lasting change in skin colour or a scar. Patients who care most about "
+            "avoiding pigment change or scarring see these side by side."
+        ),
     )
     references = models.ManyToManyField(Reference, blank=True, related_name="+")
     history = HistoricalRecords()
@@ -393,11 +444,17 @@ class ContraindicationRule(models.Model):
 
     option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="rules")
     health_item = models.ForeignKey(
-        HealthItem, null=True, blank=True, on_delete=models.PROTECT, related_name="rules",
+        HealthItem,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="rules",
         help_text=_("Either a health-screen item…"),
     )
     skin_types = models.CharField(
-        max_length=20, blank=True, validators=[RegexValidator(r"^([1-6](,[1-6])*)?$", _("Use e.g. 4,5,6."))],
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^([1-6](,[1-6])*)?$", _("Use e.g. 4,5,6."))],
         help_text=_("…or skin types, comma-separated, e.g. 4,5,6."),
     )
     level = models.CharField(max_length=8, choices=FlagLevel.choices)
@@ -409,7 +466,8 @@ class ContraindicationRule(models.Model):
         ordering = ["id"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(health_item__isnull=False) & Q(skin_types="")) | (Q(health_item__isnull=True) & ~Q(skin_types="")),
+                condition=(Q(health_item__isnull=False) & Q(skin_types=""))
+                | (Q(health_item__isnull=True) & ~Q(skin_types="")),
                 name="rule_has_health_item_or_skin_types",
             ),
         ]
@@ -522,7 +580,9 @@ class ClinicalSignOff(models.Model):
     """The deploying organisation's clinical reviewer; shown on the About page once filled in."""
 
     reviewer_name = models.CharField(max_length=200, blank=True)
-    qualifications = models.CharField(max_length=300, blank=True, help_text=_("e.g. 'Consultant dermatologist, GMC 1234567'."))
+    qualifications = models.CharField(
+        max_length=300, blank=True, help_text=_("e.g. 'Consultant dermatologist, GMC 1234567'.")
+    )
     signed_off_on = models.DateField(null=True, blank=True)
     history = HistoricalRecords()
 
@@ -538,7 +598,7 @@ class ClinicalSignOff(models.Model):
         return bool(self.reviewer_name and self.qualifications and self.signed_off_on)
 
     @classmethod
-    def current(cls) -> "ClinicalSignOff":
+    def current(cls) -> ClinicalSignOff:
         return cls.objects.filter(id=1).first() or cls(id=1)
 
 
@@ -607,5 +667,14 @@ class ContentVersion(models.Model):
 
 
 CONTENT_MODELS: tuple[type[ContentItem], ...] = (
-    Reference, Jurisdiction, HealthItem, Concern, Option, Question, WarningSign, GlossaryTerm, FaqEntry, SiteText,
+    Reference,
+    Jurisdiction,
+    HealthItem,
+    Concern,
+    Option,
+    Question,
+    WarningSign,
+    GlossaryTerm,
+    FaqEntry,
+    SiteText,
 )

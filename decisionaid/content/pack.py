@@ -5,6 +5,7 @@ same shape the publishing gate checks). `load_pack` reads the files into the dat
 published items the gate would refuse; `export_pack` writes the database back out. Export, then load into an
 empty database, then export again gives identical files.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,7 +22,13 @@ from decisionaid.content import gate
 from decisionaid.content.models import ContentItem, ContentVersion
 from decisionaid.content.publishing import gate_context
 from decisionaid.content.serialization import (
-    SPECS, WORKFLOW_FIELDS, KindSpec, normalize, prefetched, related_name, serialize,
+    SPECS,
+    WORKFLOW_FIELDS,
+    KindSpec,
+    normalize,
+    prefetched,
+    related_name,
+    serialize,
 )
 from decisionaid.content.signals import bulk_content_changes
 
@@ -54,7 +61,9 @@ _PackDumper.add_representer(str, _represent_text)
 
 
 def dump_yaml(data: object) -> str:
-    return yaml.dump(data, Dumper=_PackDumper, sort_keys=False, allow_unicode=True, width=1_000_000)  # one text, one line: small diffs
+    return yaml.dump(
+        data, Dumper=_PackDumper, sort_keys=False, allow_unicode=True, width=1_000_000
+    )  # one text, one line: small diffs
 
 
 def export_pack(directory: Path) -> dict[str, int]:
@@ -150,8 +159,13 @@ def load_pack(directory: Path, *, force: bool = False) -> LoadResult:
                 result.kept.append(f"{spec.kind} {name}")
         if failures := published_items_failing_gate():
             spec, item, problems = failures[0]
-            raise PackError(pack_file(spec, item), str(item), "is published but fails the publishing checks: "
-                            + "; ".join(map(str, problems)) + f" ({len(failures)} item(s) fail in all)")
+            raise PackError(
+                pack_file(spec, item),
+                str(item),
+                "is published but fails the publishing checks: "
+                + "; ".join(map(str, problems))
+                + f" ({len(failures)} item(s) fail in all)",
+            )
         if result.total("created") or result.total("updated"):
             ContentVersion.bump()
     return result
@@ -175,6 +189,7 @@ def published_items_failing_gate() -> list[tuple[KindSpec, str, list]]:
 
 def with_defaults(spec: KindSpec, raw: dict) -> dict:
     """Fill in the model's defaults for missing fields (an order of 0, a draft status), as saving would."""
+
     def filled(model: type[models.Model], names: tuple[str, ...], data: dict) -> dict:
         result = dict(data)
         for name in names:

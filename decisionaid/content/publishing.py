@@ -1,4 +1,5 @@
 """Glue between the database and the pure publishing gate, and the rules for who may publish what."""
+
 from __future__ import annotations
 
 from django.db import transaction

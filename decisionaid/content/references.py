@@ -1,4 +1,5 @@
 """Numbering of the references cited on a page, in the order they are first cited, and the page's list of them."""
+
 from __future__ import annotations
 
 import re
@@ -14,10 +15,19 @@ from decisionaid.content.models import Option, Reference
 def numbered_references(option: Option | None, others: Iterable = ()) -> list[Reference]:
     """The distinct references a page cites, in first-cited order (numbered from 1 in templates)."""
     cited: dict[str, Reference] = {}
-    groups = [others] if option is None else [
-        [option], option.evidence.all(), option.outcomes.all(), option.side_effects.all(),
-        option.regulatory_statuses.all(), option.rules.all(), others,
-    ]
+    groups = (
+        [others]
+        if option is None
+        else [
+            [option],
+            option.evidence.all(),
+            option.outcomes.all(),
+            option.side_effects.all(),
+            option.regulatory_statuses.all(),
+            option.rules.all(),
+            others,
+        ]
+    )
     for group in groups:
         for item in group:
             for reference in item.references.all():
@@ -59,8 +69,20 @@ def fill_citations(html: str, numbers: dict[str, int]) -> str:
 
 # What the "Sources" list shows of each reference. The template sees only these rows, and the rows are the
 # memo's key, so an edited reference makes a new key and can never be shown stale.
-SOURCE_FIELDS = ("key", "is_commonly_known", "authors", "title", "publisher", "year", "doi", "pmid", "url",
-                 "kind_label", "verification_label", "note")
+SOURCE_FIELDS = (
+    "key",
+    "is_commonly_known",
+    "authors",
+    "title",
+    "publisher",
+    "year",
+    "doi",
+    "pmid",
+    "url",
+    "kind_label",
+    "verification_label",
+    "note",
+)
 
 
 def source_row(reference: Reference) -> tuple:
@@ -68,10 +90,14 @@ def source_row(reference: Reference) -> tuple:
     in place (an edit in the admin is saved, which makes a new catalogue with new instances)."""
     row = reference.__dict__.get("_source_row")
     if row is None or row[0] != get_language():
-        values = {"kind_label": str(Reference.Kind(reference.kind).label),  # cheaper than get_kind_display()
-                  "verification_label": str(Reference.Verification(reference.verification).label)}
-        row = reference._source_row = (get_language(), tuple(
-            values[name] if name in values else getattr(reference, name) for name in SOURCE_FIELDS))
+        values = {
+            "kind_label": str(Reference.Kind(reference.kind).label),  # cheaper than get_kind_display()
+            "verification_label": str(Reference.Verification(reference.verification).label),
+        }
+        row = reference._source_row = (
+            get_language(),
+            tuple(values[name] if name in values else getattr(reference, name) for name in SOURCE_FIELDS),
+        )
     return row[1]
 
 
@@ -84,5 +110,5 @@ def sources_list_html(references: list[Reference]) -> str:
 
 @lru_cache(maxsize=256)
 def _render_sources(rows: tuple[tuple, ...], language: str) -> str:
-    sources = [dict(zip(SOURCE_FIELDS, row)) for row in rows]
+    sources = [dict(zip(SOURCE_FIELDS, row, strict=False)) for row in rows]
     return render_to_string("includes/references.html", {"sources": sources})

@@ -1,4 +1,5 @@
 """Figures about the content: reading grades and how well claims are sourced (for `content_report`)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

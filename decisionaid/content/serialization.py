@@ -4,6 +4,7 @@ One spec per kind says which pack file holds it, its natural key, its fields and
 a database item into that shape (the pack's YAML and the gate's input), `normalize` brings an item read from YAML
 into the same shape, and `prefetched` fetches a kind with everything `serialize` reads.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -12,8 +13,22 @@ from dataclasses import dataclass, field
 from django.db import models
 
 from decisionaid.content.models import (
-    Concern, ContentItem, ContraindicationRule, Evidence, FaqEntry, GlossaryTerm, HealthItem, Jurisdiction, Option,
-    Outcome, Question, Reference, RegulatoryStatus, SideEffect, SiteText, WarningSign,
+    Concern,
+    ContentItem,
+    ContraindicationRule,
+    Evidence,
+    FaqEntry,
+    GlossaryTerm,
+    HealthItem,
+    Jurisdiction,
+    Option,
+    Outcome,
+    Question,
+    Reference,
+    RegulatoryStatus,
+    SideEffect,
+    SiteText,
+    WarningSign,
 )
 
 WORKFLOW_FIELDS = ("status", "last_reviewed_on", "next_review_due")
@@ -46,30 +61,71 @@ class KindSpec:
 
 SCOPED_FIELDS = ("scope", "family", "options", "order", "references")
 OPTION_CHILDREN = (
-    ChildSpec("evidence", Evidence,
-              ("concern", "certainty", "summary", "expected_improvement", "is_marketed_for", "references")),
-    ChildSpec("outcomes", Outcome,
-              ("concern", "kind", "description", "events", "denominator", "group", "time_frame", "certainty",
-               "references")),
-    ChildSpec("side_effects", SideEffect, ("description", "severity", "events", "denominator", "duration", "is_pigment_or_scarring",
-                                          "references")),
+    ChildSpec(
+        "evidence",
+        Evidence,
+        ("concern", "certainty", "summary", "expected_improvement", "is_marketed_for", "references"),
+    ),
+    ChildSpec(
+        "outcomes",
+        Outcome,
+        ("concern", "kind", "description", "events", "denominator", "group", "time_frame", "certainty", "references"),
+    ),
+    ChildSpec(
+        "side_effects",
+        SideEffect,
+        ("description", "severity", "events", "denominator", "duration", "is_pigment_or_scarring", "references"),
+    ),
     ChildSpec("regulatory", RegulatoryStatus, ("jurisdiction", "status", "explanation", "as_of", "references")),
     ChildSpec("rules", ContraindicationRule, ("health_item", "skin_types", "level", "explanation", "references")),
 )
 
 # In load order: a kind only refers to kinds above it.
 SPECS = (
-    KindSpec("reference", Reference, "references.yaml", "key",
-             ("authors", "title", "publisher", "year", "doi", "pmid", "url", "kind", "verification", "note")),
+    KindSpec(
+        "reference",
+        Reference,
+        "references.yaml",
+        "key",
+        ("authors", "title", "publisher", "year", "doi", "pmid", "url", "kind", "verification", "note"),
+    ),
     KindSpec("jurisdiction", Jurisdiction, "jurisdictions.yaml", "slug", ("name", "order")),
-    KindSpec("health-item", HealthItem, "health_items.yaml", "slug", ("question", "short_label", "explanation", "order")),
-    KindSpec("concern", Concern, "concerns.yaml", "slug",
-             ("name", "order", "description", "no_procedure_outlook", "decision_statement", "references")),
-    KindSpec("option", Option, "options/", "slug",
-             ("name", "family", "order", "is_no_procedure", "what_it_is", "how_it_works", "what_happens",
-              "sessions_min", "sessions_max", "downtime_days_min", "downtime_days_max", "discomfort",
-              "cost_min_usd", "cost_max_usd", "cost_note", "results_last", "references"),
-             OPTION_CHILDREN),
+    KindSpec(
+        "health-item", HealthItem, "health_items.yaml", "slug", ("question", "short_label", "explanation", "order")
+    ),
+    KindSpec(
+        "concern",
+        Concern,
+        "concerns.yaml",
+        "slug",
+        ("name", "order", "description", "no_procedure_outlook", "decision_statement", "references"),
+    ),
+    KindSpec(
+        "option",
+        Option,
+        "options/",
+        "slug",
+        (
+            "name",
+            "family",
+            "order",
+            "is_no_procedure",
+            "what_it_is",
+            "how_it_works",
+            "what_happens",
+            "sessions_min",
+            "sessions_max",
+            "downtime_days_min",
+            "downtime_days_max",
+            "discomfort",
+            "cost_min_usd",
+            "cost_max_usd",
+            "cost_note",
+            "results_last",
+            "references",
+        ),
+        OPTION_CHILDREN,
+    ),
     KindSpec("question", Question, "questions.yaml", "key", ("topic", "text", *SCOPED_FIELDS)),
     KindSpec("warning-sign", WarningSign, "warning_signs.yaml", "key", ("title", "explanation", *SCOPED_FIELDS)),
     KindSpec("glossary-term", GlossaryTerm, "glossary.yaml", "slug", ("term", "definition")),
@@ -139,6 +195,7 @@ def prefetched(spec: KindSpec) -> models.QuerySet:
     lookups = [name for name in spec.fields if spec.model._meta.get_field(name).many_to_many]
     for child in spec.children:
         lookups.append(related_name(child))
-        lookups += [f"{related_name(child)}__{name}" for name in child.fields
-                    if child.model._meta.get_field(name).is_relation]
+        lookups += [
+            f"{related_name(child)}__{name}" for name in child.fields if child.model._meta.get_field(name).is_relation
+        ]
     return spec.model.objects.prefetch_related(*lookups)

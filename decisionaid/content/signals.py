@@ -1,4 +1,5 @@
 """Content signals: the admin role groups after every migrate, and marking cached content stale on change."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -28,12 +29,15 @@ def create_role_groups(sender, apps=global_apps, **kwargs) -> None:
     editor, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
     editor.permissions.set([*editing, *child_deletes])
     reviewer, _ = Group.objects.get_or_create(name=REVIEWER_GROUP)
-    reviewer.permissions.set([
-        *editing, *child_deletes,
-        *content_perms.filter(codename="publish_content"),
-        *content_perms.filter(codename__startswith="delete_").exclude(codename__endswith="contentversion"),
-        *content_perms.filter(codename="view_contentversion"),
-    ])
+    reviewer.permissions.set(
+        [
+            *editing,
+            *child_deletes,
+            *content_perms.filter(codename="publish_content"),
+            *content_perms.filter(codename__startswith="delete_").exclude(codename__endswith="contentversion"),
+            *content_perms.filter(codename="view_contentversion"),
+        ]
+    )
 
 
 # --- keeping cached content fresh ------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 These slugs are an interface — URLs, exports, tests and content files use them — so they live
 in code, not in the admin. Labels and plain descriptions are content and come from the pack.
 """
+
 from __future__ import annotations
 
 from django.db import models

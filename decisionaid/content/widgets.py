@@ -1,4 +1,5 @@
 """Admin widgets that show the reading grade of patient-facing text right beside it."""
+
 from __future__ import annotations
 
 from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
@@ -13,7 +14,10 @@ def grade_note(value: str | None) -> str:
         return format_html('<p class="help reading-grade">{}</p>', "Reading grade: too short to grade.")
     verdict = "within the limit" if grade <= MAX_GRADE else "above the limit — simplify"
     return format_html(
-        '<p class="help reading-grade">Reading grade: US grade {} ({} of {}).</p>', grade, verdict, MAX_GRADE,
+        '<p class="help reading-grade">Reading grade: US grade {} ({} of {}).</p>',
+        grade,
+        verdict,
+        MAX_GRADE,
     )
 
 

@@ -3,6 +3,7 @@
 Pages load static/css/bootstrap-subset.min.css, built from the pinned bootstrap-wrapper wheel's
 bootstrap.min.css by `make css` (scripts/build_bootstrap_subset.py); the full file is only its source.
 """
+
 from __future__ import annotations
 
 import importlib.util

@@ -4,6 +4,7 @@ Codes use Crockford's base32 alphabet (no I, L, O or U), 12 characters = 60 bits
 groups of four ("7QK2-9MZD-X4RT"). Typed codes are accepted in any case, with or without spaces or
 hyphens, and with the look-alike letters Crockford allows (O for 0, I and L for 1).
 """
+
 from __future__ import annotations
 
 import re
@@ -33,4 +34,4 @@ def normalize_code(typed: str) -> str | None:
 
 def display_code(code: str) -> str:
     """A stored code in groups for reading aloud: 7QK2-9MZD-X4RT."""
-    return "-".join(code[i:i + GROUP] for i in range(0, len(code), GROUP))
+    return "-".join(code[i : i + GROUP] for i in range(0, len(code), GROUP))

@@ -3,6 +3,7 @@
 A malformed value stops start-up with a message naming the variable, rather than
 silently falling back to a default (a typo in DJANGO_DEBUG must never turn debug on).
 """
+
 from __future__ import annotations
 
 import os

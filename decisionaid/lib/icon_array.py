@@ -2,6 +2,7 @@
 
 Affected icons are grouped from the bottom row up, left to right, so arrays can be compared at a glance.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Plain-language numbers: always 'X out of 100', never '1 in X' (product.md §2.3)."""
+
 from __future__ import annotations
 
 NOT_KNOWN = "not known — not well studied"
@@ -38,8 +39,10 @@ def both_frames_text(events: int | None, denominator: int | None) -> str:
 
 def range_text(low: int | None, high: int | None, unit: str, *, prefix: str = "") -> str:
     """'3 to 6 sessions', '1,000 or more', 'up to 3 days', or '' when neither end is known."""
+
     def show(value: int) -> str:
         return f"{prefix}{value:,}"
+
     if low is None and high is None:
         return ""
     if low is not None and high is not None:

@@ -1,4 +1,5 @@
 """Reading grade of patient-facing text (Flesch-Kincaid, via textstat 0.7.8, which works offline)."""
+
 from __future__ import annotations
 
 import re

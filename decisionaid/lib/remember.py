@@ -4,6 +4,7 @@ Only for results that depend on nothing but their key: the key holds everything 
 (content stamp, language, answers, numbers...), so a kept result can never be stale or someone else's.
 Django's per-process "default" cache holds them and drops the least used when full.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -1,4 +1,5 @@
 """The encounter sheet: a one-page, non-personal Option-Grid for a chosen concern, to print in a consultation."""
+
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
@@ -25,11 +26,19 @@ def encounter_sheet(request: HttpRequest) -> HttpResponse:
     # Nobody's answers: no health items and no skin type, so no personal flags, only the facts.
     answers = Answers(concern=data["concern"], jurisdiction=data["jurisdiction"], skin_type="")
     # Options come in editorial order; one without evidence for this concern shows as "not studied".
-    matches = [match_option(option=option, answers=answers) for option in catalogue.options
-               if option.slug in data["options"]]
-    return render(request, "pages/encounter_sheet.html", {
-        "matches": matches, "concern": catalogue.concern(data["concern"]),
-        "jurisdiction": catalogue.jurisdiction(data["jurisdiction"]),
-        "footer_text": page_footer(version=catalogue.version, reviewed=catalogue.last_reviewed_on
-                                   and catalogue.last_reviewed_on.isoformat()),
-    })
+    matches = [
+        match_option(option=option, answers=answers) for option in catalogue.options if option.slug in data["options"]
+    ]
+    return render(
+        request,
+        "pages/encounter_sheet.html",
+        {
+            "matches": matches,
+            "concern": catalogue.concern(data["concern"]),
+            "jurisdiction": catalogue.jurisdiction(data["jurisdiction"]),
+            "footer_text": page_footer(
+                version=catalogue.version,
+                reviewed=catalogue.last_reviewed_on and catalogue.last_reviewed_on.isoformat(),
+            ),
+        },
+    )

@@ -4,6 +4,7 @@ Every form on the site is sent in UTF-8 (the pages are UTF-8 and browsers send f
 A form that names another charset, an unknown one, or whose fields do not decode as UTF-8 was made by hand: it
 gets a clear 400 and is never stored as mojibake. This runs before the CSRF check, which reads the form too.
 """
+
 from __future__ import annotations
 
 from urllib.parse import parse_qsl
@@ -41,8 +42,10 @@ def refuse_unreadable_forms(get_response):
             readable = False
         if not readable:
             response = bad_request(request)
-            log_response("Bad request (form not readable as UTF-8): %s", request.path, response=response,
-                         request=request)
+            log_response(
+                "Bad request (form not readable as UTF-8): %s", request.path, response=response, request=request
+            )
             return response
         return get_response(request)
+
     return middleware

@@ -1,4 +1,5 @@
 """The public, non-personal pages: home, treatments, about, and the error pages."""
+
 from __future__ import annotations
 
 import sys
@@ -13,7 +14,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from decisionaid.content.models import (
-    ClinicalSignOff, Concern, FaqEntry, GlossaryTerm, ContraindicationRule, Evidence, Option, Outcome, Question, RegulatoryStatus, SiteText, WarningSign,
+    ClinicalSignOff,
+    Concern,
+    ContraindicationRule,
+    Evidence,
+    FaqEntry,
+    GlossaryTerm,
+    Option,
+    Outcome,
+    Question,
+    RegulatoryStatus,
+    SiteText,
+    WarningSign,
 )
 from decisionaid.content.references import citation_context, numbered_references
 
@@ -37,13 +49,21 @@ def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
         Option.objects.published()
         .prefetch_related(
             "references",
-            Prefetch("evidence", Evidence.objects.filter(concern__in=published_concerns)
-                     .select_related("concern").prefetch_related("references")),
+            Prefetch(
+                "evidence",
+                Evidence.objects.filter(concern__in=published_concerns)
+                .select_related("concern")
+                .prefetch_related("references"),
+            ),
             Prefetch("outcomes", Outcome.objects.select_related("concern").prefetch_related("references")),
             "side_effects__references",
-            Prefetch("regulatory_statuses", RegulatoryStatus.objects.select_related("jurisdiction")
-                     .prefetch_related("references")),
-            Prefetch("rules", ContraindicationRule.objects.select_related("health_item").prefetch_related("references")),
+            Prefetch(
+                "regulatory_statuses",
+                RegulatoryStatus.objects.select_related("jurisdiction").prefetch_related("references"),
+            ),
+            Prefetch(
+                "rules", ContraindicationRule.objects.select_related("health_item").prefetch_related("references")
+            ),
         )
         .filter(slug=slug)
         .first()
@@ -53,12 +73,16 @@ def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
     questions = Question.objects.published().applying_to(option).prefetch_related("references")
     warning_signs = WarningSign.objects.published().applying_to(option).prefetch_related("references")
     references = numbered_references(option, [*questions, *warning_signs])
-    return render(request, "pages/treatment_detail.html", {
-        "option": option,
-        "questions": questions,
-        "warning_signs": warning_signs,
-        **citation_context(references),
-    })
+    return render(
+        request,
+        "pages/treatment_detail.html",
+        {
+            "option": option,
+            "questions": questions,
+            "warning_signs": warning_signs,
+            **citation_context(references),
+        },
+    )
 
 
 @require_safe
@@ -71,10 +95,14 @@ def about(request: HttpRequest) -> HttpResponse:
 def faq(request: HttpRequest) -> HttpResponse:
     entries = list(FaqEntry.objects.published().prefetch_related("references"))
     references = numbered_references(None, entries)
-    return render(request, "pages/faq.html", {
-        "entries": entries,
-        **citation_context(references),
-    })
+    return render(
+        request,
+        "pages/faq.html",
+        {
+            "entries": entries,
+            **citation_context(references),
+        },
+    )
 
 
 @require_safe

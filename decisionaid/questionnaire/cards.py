@@ -9,6 +9,7 @@ from its own flags and notes alone, so it is kept too, under a key made of exact
 citations as markers, which each page fills with its own numbers, so one kept part serves every order and
 every set of flags.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -30,21 +31,39 @@ PERSONAL_SLOT = mark_safe("<!--personal-part-->")
 
 def shared_cited_items(match: Match) -> list:
     """Everything the shared part of the card cites, in the order the card shows it."""
-    return [match.option, *filter(None, [match.evidence]), *match.outcomes, *match.option.side_effects,
-            *filter(None, [match.status])]
+    return [
+        match.option,
+        *filter(None, [match.evidence]),
+        *match.outcomes,
+        *match.option.side_effects,
+        *filter(None, [match.status]),
+    ]
 
 
-def option_card_html(match: Match, *, concern: ConcernFacts, jurisdiction: JurisdictionFacts | None,
-                     reference_numbers: dict[str, int], content_stamp: tuple) -> SafeString:
+def option_card_html(
+    match: Match,
+    *,
+    concern: ConcernFacts,
+    jurisdiction: JurisdictionFacts | None,
+    reference_numbers: dict[str, int],
+    content_stamp: tuple,
+) -> SafeString:
     """One option's card for this patient: the shared part and their own part, each kept once drawn, with
     this page's citation numbers filled in."""
     place = jurisdiction.slug if jurisdiction else ""
     shared = remembered(
-        "option-card", (content_stamp, get_language(), match.option.slug, concern.slug, place),
-        lambda: render_to_string(CARD_TEMPLATE, {
-            "match": _without_personal_parts(match), "concern": concern, "jurisdiction": jurisdiction,
-            "personal": PERSONAL_SLOT, "defer_citations": True,
-        }),
+        "option-card",
+        (content_stamp, get_language(), match.option.slug, concern.slug, place),
+        lambda: render_to_string(
+            CARD_TEMPLATE,
+            {
+                "match": _without_personal_parts(match),
+                "concern": concern,
+                "jurisdiction": jurisdiction,
+                "personal": PERSONAL_SLOT,
+                "defer_citations": True,
+            },
+        ),
     )
     card = shared.replace(PERSONAL_SLOT, personal_part_html(match), 1)
     return mark_safe(fill_citations(card, reference_numbers))
@@ -57,14 +76,23 @@ def personal_part_html(match: Match) -> str:
     if not (match.flags or match.limit_notes):
         return ""
     return remembered(
-        "option-card-personal", (get_language(), match.flags, match.limit_notes),
-        lambda: render_to_string(PERSONAL_TEMPLATE, {
-            "match": {"flags": match.flags, "limit_notes": match.limit_notes}, "defer_citations": True,
-        }),
+        "option-card-personal",
+        (get_language(), match.flags, match.limit_notes),
+        lambda: render_to_string(
+            PERSONAL_TEMPLATE,
+            {
+                "match": {"flags": match.flags, "limit_notes": match.limit_notes},
+                "defer_citations": True,
+            },
+        ),
     )
 
 
 def _without_personal_parts(match: Match) -> Match:
     """The match as someone with no flags and no limits would see it, so nothing personal can be kept."""
-    return dataclasses.replace(match, flags=(), limit_notes=(), ratings=ratings(
-        option=match.option, evidence=match.evidence, status=match.status, flags=()))
+    return dataclasses.replace(
+        match,
+        flags=(),
+        limit_notes=(),
+        ratings=ratings(option=match.option, evidence=match.evidence, status=match.status, flags=()),
+    )

@@ -3,6 +3,7 @@
 These codes appear in saved summaries and in the export, so they are stable: add new ones, never rename.
 The clinical vocabulary (concerns, options, health items, jurisdictions, skin types) is in content/vocabulary.py.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -85,8 +86,8 @@ IMPORTANCE = [
 @dataclass(frozen=True)
 class Attribute:
     slug: str
-    label: str      # the question on the "what matters most" step
-    heading: str    # the column or row heading in tables
+    label: str  # the question on the "what matters most" step
+    heading: str  # the column or row heading in tables
 
 
 # What matters most (product.md §4, values clarification). Order is fixed; nothing is weighted or added up.
@@ -136,15 +137,30 @@ class SureQuestion:
 
 # The SURE test, worded exactly as published (product.md §4.6). Each "no" points to the help that fits it.
 SURE_QUESTIONS = (
-    SureQuestion("sure", _("Do you feel SURE about the best choice for you?"),
-                 _("Take more time. You do not have to decide today. You can save your summary and come back."),
-                 "review"),
-    SureQuestion("understand", _("Do you know the benefits and risks of each option?"),
-                 _("Look again at what each option involves, how well it works and its side effects."), "options"),
-    SureQuestion("risk_benefit", _("Are you clear about which benefits and risks matter most to you?"),
-                 _("Look at the table of how the options line up with what matters to you."), "options"),
-    SureQuestion("encouragement", _("Do you have enough support and advice to make a choice?"),
-                 _("Take the questions below to a clinician, and talk it over with someone you trust."), "questions"),
+    SureQuestion(
+        "sure",
+        _("Do you feel SURE about the best choice for you?"),
+        _("Take more time. You do not have to decide today. You can save your summary and come back."),
+        "review",
+    ),
+    SureQuestion(
+        "understand",
+        _("Do you know the benefits and risks of each option?"),
+        _("Look again at what each option involves, how well it works and its side effects."),
+        "options",
+    ),
+    SureQuestion(
+        "risk_benefit",
+        _("Are you clear about which benefits and risks matter most to you?"),
+        _("Look at the table of how the options line up with what matters to you."),
+        "options",
+    ),
+    SureQuestion(
+        "encouragement",
+        _("Do you have enough support and advice to make a choice?"),
+        _("Take the questions below to a clinician, and talk it over with someone you trust."),
+        "questions",
+    ),
 )
 SURE_KEYS = tuple(question.key for question in SURE_QUESTIONS)
 

@@ -1,4 +1,5 @@
 """SURE scoring and the choice of questions to take to a clinic: pure functions."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -22,7 +23,9 @@ def score_sure(answers: Mapping[str, str]) -> SureResult:
     return SureResult(score=score, conflict=score <= 3, help=help_needed)
 
 
-def considered_options(*, shown: Iterable[OptionFacts], compared: Iterable[str], leaning: str | None) -> list[OptionFacts]:
+def considered_options(
+    *, shown: Iterable[OptionFacts], compared: Iterable[str], leaning: str | None
+) -> list[OptionFacts]:
     """The options the patient looked at closely: those compared and the one they lean to (else all shown)."""
     shown = list(shown)
     picked = set(compared) | ({leaning} if leaning else set())

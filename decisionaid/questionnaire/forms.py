@@ -1,5 +1,6 @@
 """The journey's forms. Choices come from the published content, so a tampered value is a form error, and so
 is a ticked box sent twice."""
+
 from __future__ import annotations
 
 import secrets
@@ -41,8 +42,11 @@ class TickBoxesField(forms.MultipleChoiceField):
         super().validate(value)
         if repeated := [choice for choice, count in Counter(value).items() if count > 1]:
             labels = dict(self.choices)
-            raise forms.ValidationError(self.error_messages["repeated"], code="repeated",
-                                        params={"choice": ", ".join(f"“{labels[choice]}”" for choice in repeated)})
+            raise forms.ValidationError(
+                self.error_messages["repeated"],
+                code="repeated",
+                params={"choice": ", ".join(f"“{labels[choice]}”" for choice in repeated)},
+            )
 
 
 def radio(label, options, **kwargs) -> forms.ChoiceField:
@@ -52,7 +56,8 @@ def radio(label, options, **kwargs) -> forms.ChoiceField:
 class ConcernForm(JourneyForm):
     concern = forms.ChoiceField(label=_("What is your main skin concern?"), widget=forms.RadioSelect)
     other_concerns = TickBoxesField(
-        label=_("Do you have any other skin concerns? (optional)"), required=False,
+        label=_("Do you have any other skin concerns? (optional)"),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Tick any that apply. The options you see are for your main concern."),
     )
@@ -78,16 +83,19 @@ class GoalsForm(JourneyForm):
 
 class AboutYouForm(JourneyForm):
     skin_type = radio(
-        _("Which of these best describes your skin in the sun?"), choices.SKIN_TYPE_WORDS,
-        help_text=_("Skin type matters because some treatments are more likely to leave dark or light patches "
-                    "on darker skin."),
+        _("Which of these best describes your skin in the sun?"),
+        choices.SKIN_TYPE_WORDS,
+        help_text=_(
+            "Skin type matters because some treatments are more likely to leave dark or light patches on darker skin."
+        ),
     )
     age_band = radio(_("How old are you?"), choices.AGE_BANDS)
 
 
 class CountryForm(JourneyForm):
     jurisdiction = forms.ChoiceField(
-        label=_("Where would you have treatment?"), widget=forms.RadioSelect,
+        label=_("Where would you have treatment?"),
+        widget=forms.RadioSelect,
         help_text=_("We use this to show whether each treatment is approved there."),
     )
 
@@ -115,13 +123,17 @@ def health_form(slugs: tuple[str, ...]) -> type[HealthForm]:
 
 class LimitsForm(JourneyForm):
     max_downtime = radio(
-        _("How much time off to recover (downtime) could you take after a treatment?"), choices.DOWNTIME_LIMITS,
+        _("How much time off to recover (downtime) could you take after a treatment?"),
+        choices.DOWNTIME_LIMITS,
         help_text=_("Options that may need more than this are still shown, with a note."),
     )
     budget = radio(
-        _("How much could you spend on each session?"), choices.BUDGET_LIMITS,
-        help_text=_("Prices are rough US prices and are often not known. Options that may cost more are still "
-                    "shown, with a note."),
+        _("How much could you spend on each session?"),
+        choices.BUDGET_LIMITS,
+        help_text=_(
+            "Prices are rough US prices and are often not known. Options that may cost more are still "
+            "shown, with a note."
+        ),
     )
 
 
@@ -142,7 +154,8 @@ class DecisionForm(JourneyForm):
     def __init__(self, *args, options=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["leaning"].choices = [
-            *[(option.slug, option.name) for option in options], (choices.UNSURE_LEANING, _("I'm not sure yet")),
+            *[(option.slug, option.name) for option in options],
+            (choices.UNSURE_LEANING, _("I'm not sure yet")),
         ]
         for question in SURE_QUESTIONS:
             self.fields[question.key] = radio(question.text, choices.YES_NO)
@@ -152,7 +165,9 @@ class QuestionsForm(JourneyForm):
     """The questions to take to a clinic: ticked from the list, plus up to five of the patient's own."""
 
     chosen = TickBoxesField(
-        label=_("Questions to ask a clinic"), required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Questions to ask a clinic"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("We ticked the questions for the options you looked at most closely. Untick any you do not need."),
     )
 
@@ -162,10 +177,13 @@ class QuestionsForm(JourneyForm):
         self.fields["chosen"].choices = [(question.key, question.text) for question in questions]
         for number in range(1, choices.MAX_OWN_QUESTIONS + 1):
             self.fields[f"own_{number}"] = forms.CharField(
-                label=_("Your own question %(number)s (optional)") % {"number": number}, required=False,
-                max_length=choices.OWN_QUESTION_MAX_LENGTH, strip=True,
+                label=_("Your own question %(number)s (optional)") % {"number": number},
+                required=False,
+                max_length=choices.OWN_QUESTION_MAX_LENGTH,
+                strip=True,
                 help_text=_("Up to %(count)s characters.") % {"count": choices.OWN_QUESTION_MAX_LENGTH}
-                if number == 1 else "",
+                if number == 1
+                else "",
             )
 
     def clean(self) -> dict:
@@ -176,18 +194,26 @@ class QuestionsForm(JourneyForm):
         sent = self.data.get("save_token", "")
         if not (self.save_token and secrets.compare_digest(sent.encode(), self.save_token.encode())):
             raise forms.ValidationError(
-                _("This page was out of date, so nothing was saved. Please check your questions below and press "
-                  "“Save my summary” again."), code="stale")
+                _(
+                    "This page was out of date, so nothing was saved. Please check your questions below and press "
+                    "“Save my summary” again."
+                ),
+                code="stale",
+            )
         return data
 
     def own_questions(self) -> list[str]:
-        return [text for number in range(1, choices.MAX_OWN_QUESTIONS + 1)
-                if (text := self.cleaned_data.get(f"own_{number}"))]
+        return [
+            text
+            for number in range(1, choices.MAX_OWN_QUESTIONS + 1)
+            if (text := self.cleaned_data.get(f"own_{number}"))
+        ]
 
 
 class CompareForm(JourneyForm):
     options = TickBoxesField(
-        label=_("Pick 2 to 4 options to compare"), widget=forms.CheckboxSelectMultiple,
+        label=_("Pick 2 to 4 options to compare"),
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Pick at least 2 options to compare.")},
     )
 
@@ -198,14 +224,16 @@ class CompareForm(JourneyForm):
     def clean_options(self) -> list[str]:
         picked = self.cleaned_data["options"]
         if not 2 <= len(picked) <= 4:
-            raise forms.ValidationError(_("Pick between 2 and 4 options to compare. You picked %(count)s.")
-                                        % {"count": len(picked)})
+            raise forms.ValidationError(
+                _("Pick between 2 and 4 options to compare. You picked %(count)s.") % {"count": len(picked)}
+            )
         return picked
 
 
 class LookupForm(forms.Form):
     code = forms.CharField(
-        label=_("Reference code"), max_length=64,
+        label=_("Reference code"),
+        max_length=64,
         help_text=_("12 letters and numbers, like 7QK2-9MZD-X4RT. Capital or small letters and dashes do not matter."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )

@@ -5,6 +5,7 @@ for their concern, personal flags from their health answers and skin type (with 
 option goes past the limits they set, the regulatory status where they live, and a plain description of the
 option on every "what matters" attribute. Nothing is weighted, added up or ranked.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -34,8 +35,8 @@ class Answers:
 
 @dataclass(frozen=True)
 class Flag:
-    level: str   # avoid / caution / check
-    item: str    # a health-screen slug, or "skin-type"
+    level: str  # avoid / caution / check
+    item: str  # a health-screen slug, or "skin-type"
     reason: str
     reference_keys: tuple[str, ...] = ()
     rule_text: str = ""  # the rule's own explanation, without the "not sure" lead-in (for compact print)
@@ -43,7 +44,7 @@ class Flag:
 
 @dataclass(frozen=True)
 class LimitNote:
-    limit: str   # "downtime" or "budget"
+    limit: str  # "downtime" or "budget"
     text: str
 
 
@@ -73,8 +74,7 @@ class Match:
 def match_options(*, answers: Answers, options: Iterable[OptionFacts]) -> tuple[Match, ...]:
     """Every option with evidence for the main concern, plus "no procedure", in editorial order."""
     relevant = [
-        option for option in options
-        if option.is_no_procedure or option.evidence_for(answers.concern) is not None
+        option for option in options if option.is_no_procedure or option.evidence_for(answers.concern) is not None
     ]
     relevant.sort(key=lambda option: (option.order, option.slug))
     return tuple(match_option(option=option, answers=answers) for option in relevant)
@@ -125,17 +125,22 @@ def limit_notes(*, option: OptionFacts, answers: Answers) -> tuple[LimitNote, ..
     limit = answers.max_downtime_days
     longest = option.downtime_days_max if option.downtime_days_max is not None else option.downtime_days_min
     if limit is not None and longest is not None and longest > limit:
-        notes.append(LimitNote("downtime", (
-            f"Downtime can be {range_text(option.downtime_days_min, option.downtime_days_max, 'days')}. "
-            f"You said you could take {_days(limit)}."
-        )))
+        notes.append(
+            LimitNote(
+                "downtime",
+                (
+                    f"Downtime can be {range_text(option.downtime_days_min, option.downtime_days_max, 'days')}. "
+                    f"You said you could take {_days(limit)}."
+                ),
+            )
+        )
     budget = answers.budget_usd
     prices = [price for price in (option.cost_min_usd, option.cost_max_usd) if price is not None]
     if budget is not None and prices and max(prices) > budget:
         cost = range_text(option.cost_min_usd, option.cost_max_usd, "a session", prefix="$")
-        notes.append(LimitNote("budget", (
-            f"A rough US price is {cost}. You said you could spend up to ${budget:,} a session."
-        )))
+        notes.append(
+            LimitNote("budget", (f"A rough US price is {cost}. You said you could spend up to ${budget:,} a session."))
+        )
     return tuple(notes)
 
 
@@ -143,8 +148,9 @@ def _days(limit: int) -> str:
     return "no time off" if limit == 0 else f"up to {limit} days off"
 
 
-def ratings(*, option: OptionFacts, evidence: EvidenceFacts | None, status: StatusFacts | None,
-            flags: tuple[Flag, ...]) -> dict[str, str]:
+def ratings(
+    *, option: OptionFacts, evidence: EvidenceFacts | None, status: StatusFacts | None, flags: tuple[Flag, ...]
+) -> dict[str, str]:
     """A plain description of the option on every "what matters" attribute; never a score."""
     skin_flag = any(flag.item == SKIN_TYPE_ITEM for flag in flags)
     pigment = _harm_summary([effect for effect in option.side_effects if effect.is_pigment_or_scarring])
@@ -201,14 +207,17 @@ SORT_KEYS = ("editorial", "downtime", "cost", "certainty")
 
 def sort_matches(matches: Iterable[Match], *, by: str) -> list[Match]:
     """Re-sort for the patient's convenience; unknown values go last. "editorial" keeps the fixed order."""
+
     def unknown_last(value):
         return (value is None, value or 0)
 
     keys = {
-        "downtime": lambda m: unknown_last(m.option.downtime_days_max if m.option.downtime_days_max is not None
-                                           else m.option.downtime_days_min),
-        "cost": lambda m: unknown_last(m.option.cost_min_usd if m.option.cost_min_usd is not None
-                                       else m.option.cost_max_usd),
+        "downtime": lambda m: unknown_last(
+            m.option.downtime_days_max if m.option.downtime_days_max is not None else m.option.downtime_days_min
+        ),
+        "cost": lambda m: unknown_last(
+            m.option.cost_min_usd if m.option.cost_min_usd is not None else m.option.cost_max_usd
+        ),
         "certainty": lambda m: CERTAINTY_ORDER[m.evidence.certainty if m.evidence else Certainty.NOT_STUDIED],
     }
     matches = list(matches)

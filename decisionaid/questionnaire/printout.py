@@ -4,11 +4,13 @@ The printout must fit on two pages whatever the patient answered, so the persona
 table: a row per health answer that matters, a column per option considered, the flag's level in each cell.
 The full reasons stay on the patient's summary page and on each treatment's page.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from decisionaid.content.models import SiteText
 from decisionaid.questionnaire import choices
@@ -23,7 +25,9 @@ FLAG_CELL_LABELS = {
 }
 
 
-DISCLAIMER_SHORT = gettext_lazy("General information only. It does not recommend a treatment or replace a consultation.")
+DISCLAIMER_SHORT = gettext_lazy(
+    "General information only. It does not recommend a treatment or replace a consultation."
+)
 
 LIMIT_LABELS = {"downtime": gettext_lazy("downtime"), "budget": gettext_lazy("budget")}
 
@@ -88,8 +92,12 @@ def flag_rows(record: dict, options: list[dict]) -> list[FlagRow]:
     by_option = []
     for option in options:
         flag_items = items.get(option["slug"], [])
-        by_option.append({item: FlagCell(flag["level"], tuple(flag["refs"]))
-                          for item, flag in zip(flag_items, option["flags"])})
+        by_option.append(
+            {
+                item: FlagCell(flag["level"], tuple(flag["refs"]))
+                for item, flag in zip(flag_items, option["flags"], strict=False)
+            }
+        )
     shown = record["shown"]
     # Summaries saved before health items had short labels fall back to the full question.
     answers = [(row["item"], row.get("label") or row["question"], row["answer"]) for row in shown["health"]]
@@ -109,8 +117,10 @@ def split_rows(rows: list[FlagRow]) -> tuple[list[FlagRow], list[FlagRow]]:
 def past_limits(record: dict, options: list[dict]) -> list[str]:
     """For each option considered, the patient's limits it can go past, in a few words ("" for none)."""
     exceeds = {option["slug"]: option["exceeds_limits"] for option in record["export"]["options"]}
-    return [", ".join(str(LIMIT_LABELS.get(limit, limit)) for limit in exceeds.get(option["slug"], []))
-            for option in options]
+    return [
+        ", ".join(str(LIMIT_LABELS.get(limit, limit)) for limit in exceeds.get(option["slug"], []))
+        for option in options
+    ]
 
 
 def cited_references(record: dict, options: list[dict]) -> list[dict]:
@@ -122,7 +132,9 @@ def cited_references(record: dict, options: list[dict]) -> list[dict]:
         for flag in option["flags"]:
             cited.update(dict.fromkeys(flag["refs"]))
     # The short form is absent from summaries saved before it existed.
-    texts = {reference["key"]: reference.get("short") or reference["text"] for reference in record["shown"]["references"]}
+    texts = {
+        reference["key"]: reference.get("short") or reference["text"] for reference in record["shown"]["references"]
+    }
     return [{"key": key, "text": texts[key]} for key in cited if key in texts]
 
 
@@ -133,21 +145,31 @@ def print_context(summary: SavedSummary) -> dict:
     considered = shown.get("considered") or [option["slug"] for option in shown["options"][:3]]
     options = [option for option in shown["options"] if option["slug"] in considered]
     reference_texts, reference_numbers = numbered_once(cited_references(record, options))
-    site_texts = dict(SiteText.objects.published().filter(slug__in=["disclaimer", "funding"])
-                      .values_list("slug", "body"))
+    site_texts = dict(
+        SiteText.objects.published().filter(slug__in=["disclaimer", "funding"]).values_list("slug", "body")
+    )
     flagged, unflagged = split_rows(flag_rows(record, options))
     limits = past_limits(record, options)
     reviewed_on = shown.get("content_reviewed_on") or _("not recorded")
     return {
-        "summary": summary, "shown": shown, "export": export, "options": options,
-        "flag_rows": flagged, "unflagged_rows": unflagged,
-        "sure_answers": [(str(SURE_SHORT_LABELS[key]), label(choices.YES_NO, answer))
-                         for key, answer in export["sure"]["answers"].items() if key in SURE_SHORT_LABELS],
-        "past_limits": limits, "any_past_limits": any(limits),
+        "summary": summary,
+        "shown": shown,
+        "export": export,
+        "options": options,
+        "flag_rows": flagged,
+        "unflagged_rows": unflagged,
+        "sure_answers": [
+            (str(SURE_SHORT_LABELS[key]), label(choices.YES_NO, answer))
+            for key, answer in export["sure"]["answers"].items()
+            if key in SURE_SHORT_LABELS
+        ],
+        "past_limits": limits,
+        "any_past_limits": any(limits),
         "other_options": [option["name"] for option in shown["options"] if option["slug"] not in considered],
         "references": reference_texts,
         "reference_numbers": reference_numbers,
-        "disclaimer": site_texts.get("disclaimer", ""), "funding": site_texts.get("funding", ""),
+        "disclaimer": site_texts.get("disclaimer", ""),
+        "funding": site_texts.get("funding", ""),
         "reviewed_on": reviewed_on,
         "footer_text": page_footer(version=summary.content_version, reviewed=reviewed_on, code=summary.display_code),
     }

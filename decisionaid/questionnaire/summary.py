@@ -4,13 +4,14 @@ The record keeps two things: `export`, the machine-readable body in the agreed f
 and `shown`, the words the patient saw, so a summary always reads as it did when saved even after the
 content changes.
 """
+
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from decisionaid.content import vocabulary
 from decisionaid.content.catalogue import Catalogue, ScopedFacts
 from decisionaid.content.models import Reference
-from decisionaid.content import vocabulary
 from decisionaid.content.vocabulary import Certainty, RegulatoryStatusCode
 from decisionaid.questionnaire import choices
 from decisionaid.questionnaire.decision import score_sure
@@ -18,10 +19,17 @@ from decisionaid.questionnaire.matching import Match, top_attributes
 from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.steps import Journey
 
-
-
-ANSWER_KEYS = ("concern", "other_concerns", "goals", "skin_type", "age_band", "jurisdiction", "health", "limits",
-               "values")
+ANSWER_KEYS = (
+    "concern",
+    "other_concerns",
+    "goals",
+    "skin_type",
+    "age_band",
+    "jurisdiction",
+    "health",
+    "limits",
+    "values",
+)
 OPTION_KEYS = ("slug", "name", "certainty", "flags", "regulatory", "exceeds_limits")
 
 
@@ -60,9 +68,16 @@ def export_option(match: Match, jurisdiction: str) -> dict:
     }
 
 
-def build_record(*, journey: Journey, catalogue: Catalogue, matches: tuple[Match, ...], questions: list[str],
-                 chosen_questions: list[ScopedFacts], warning_signs: list[ScopedFacts],
-                 considered: list[str]) -> dict:
+def build_record(
+    *,
+    journey: Journey,
+    catalogue: Catalogue,
+    matches: tuple[Match, ...],
+    questions: list[str],
+    chosen_questions: list[ScopedFacts],
+    warning_signs: list[ScopedFacts],
+    considered: list[str],
+) -> dict:
     answers = export_answers(journey)
     decision = journey.decision()
     sure_answers = {key: decision.get(key) for key in choices.SURE_KEYS}
@@ -79,25 +94,35 @@ def build_record(*, journey: Journey, catalogue: Catalogue, matches: tuple[Match
     place = catalogue.jurisdiction(answers["jurisdiction"])
     shown_options = []
     for match in matches:
-        shown_options.append({
-            "slug": match.option.slug,
-            "name": match.option.name,
-            "what_it_is": match.option.what_it_is,
-            "certainty": match.evidence.certainty_label if match.evidence else Certainty.NOT_STUDIED.label,
-            "evidence": match.evidence.summary if match.evidence else "",
-            "expected_improvement": match.evidence.expected_improvement if match.evidence else "",
-            "evidence_refs": keys(match.evidence) if match.evidence else [],
-            "ratings": dict(match.ratings),
-            "flags": [{"level": flag.level, "label": str(choices.FLAG_LABELS[flag.level]), "reason": flag.reason,
-                       "rule_text": flag.rule_text, "refs": keys(flag)} for flag in match.flags],
-            "regulatory": {
-                "label": match.status.status_label if match.status else RegulatoryStatusCode.UNKNOWN.label,
-                "explanation": match.status.explanation if match.status else "",
-                "as_of": match.status.as_of.isoformat() if match.status and match.status.as_of else None,
-                "refs": keys(match.status) if match.status else [],
-            },
-            "limit_notes": [note.text for note in match.limit_notes],
-        })
+        shown_options.append(
+            {
+                "slug": match.option.slug,
+                "name": match.option.name,
+                "what_it_is": match.option.what_it_is,
+                "certainty": match.evidence.certainty_label if match.evidence else Certainty.NOT_STUDIED.label,
+                "evidence": match.evidence.summary if match.evidence else "",
+                "expected_improvement": match.evidence.expected_improvement if match.evidence else "",
+                "evidence_refs": keys(match.evidence) if match.evidence else [],
+                "ratings": dict(match.ratings),
+                "flags": [
+                    {
+                        "level": flag.level,
+                        "label": str(choices.FLAG_LABELS[flag.level]),
+                        "reason": flag.reason,
+                        "rule_text": flag.rule_text,
+                        "refs": keys(flag),
+                    }
+                    for flag in match.flags
+                ],
+                "regulatory": {
+                    "label": match.status.status_label if match.status else RegulatoryStatusCode.UNKNOWN.label,
+                    "explanation": match.status.explanation if match.status else "",
+                    "as_of": match.status.as_of.isoformat() if match.status and match.status.as_of else None,
+                    "refs": keys(match.status) if match.status else [],
+                },
+                "limit_notes": [note.text for note in match.limit_notes],
+            }
+        )
     health_items = {item.slug: item for item in catalogue.health_items}
     leaning = decision.get("leaning")
     return {
@@ -125,13 +150,21 @@ def build_record(*, journey: Journey, catalogue: Catalogue, matches: tuple[Match
                 "budget": label(choices.BUDGET_LIMITS, journey.answer("limits", "budget")),
             },
             "health": [
-                {"item": slug, "question": item.question if (item := health_items.get(slug)) else slug,
-                 "label": (item.short_label or item.question) if item else slug,
-                 "answer": str(label(choices.HEALTH_ANSWERS, value))}
-                for slug, value in answers["health"].items() if value != choices.NO
+                {
+                    "item": slug,
+                    "question": item.question if (item := health_items.get(slug)) else slug,
+                    "label": (item.short_label or item.question) if item else slug,
+                    "answer": str(label(choices.HEALTH_ANSWERS, value)),
+                }
+                for slug, value in answers["health"].items()
+                if value != choices.NO
             ],
             "top_values": [
-                {"slug": slug, "heading": str(choices.ATTRIBUTE_BY_SLUG[slug].heading), "importance": answers["values"].get(slug, 0)}
+                {
+                    "slug": slug,
+                    "heading": str(choices.ATTRIBUTE_BY_SLUG[slug].heading),
+                    "importance": answers["values"].get(slug, 0),
+                }
                 for slug in top_attributes(answers["values"])
             ],
             "options": shown_options,
@@ -139,13 +172,18 @@ def build_record(*, journey: Journey, catalogue: Catalogue, matches: tuple[Match
             "leaning": next((m.option.name for m in matches if m.option.slug == leaning), _("Not sure yet")),
             "stage": label(choices.STAGES, decision.get("stage")),
             "role": label(choices.ROLES, decision.get("role")),
-            "sure": [{"text": str(q.text), "answer": str(label(choices.YES_NO, sure_answers[q.key]))}
-                     for q in choices.SURE_QUESTIONS],
+            "sure": [
+                {"text": str(q.text), "answer": str(label(choices.YES_NO, sure_answers[q.key]))}
+                for q in choices.SURE_QUESTIONS
+            ],
             "chosen_question_keys": [question.key for question in chosen_questions],
-            "warning_signs": [{"title": sign.text, "explanation": sign.explanation, "refs": keys(sign)}
-                              for sign in warning_signs],
-            "references": [{"key": key, "text": citation_text(reference), "short": citation_text(reference, short=True)}
-                           for key, reference in cited.items()],
+            "warning_signs": [
+                {"title": sign.text, "explanation": sign.explanation, "refs": keys(sign)} for sign in warning_signs
+            ],
+            "references": [
+                {"key": key, "text": citation_text(reference), "short": citation_text(reference, short=True)}
+                for key, reference in cited.items()
+            ],
             "content_reviewed_on": catalogue.last_reviewed_on.isoformat() if catalogue.last_reviewed_on else None,
         },
     }
@@ -189,23 +227,31 @@ def export_body(summary: SavedSummary) -> dict:
         "created_at": summary.created_at.isoformat(),
         "expires_at": summary.expires_at.isoformat(),
         "content_version": summary.content_version,
-        "answers": _in_order({
-            **answers,
-            "goals": _in_order(answers["goals"], ("result", "timing", "duration")),
-            "health": _in_order(answers["health"], vocabulary.HEALTH_ITEM_SLUGS),
-            "limits": _in_order(answers["limits"], ("max_downtime_days", "budget")),
-            "values": _in_order(answers["values"], choices.ATTRIBUTE_SLUGS),
-        }, ANSWER_KEYS),
+        "answers": _in_order(
+            {
+                **answers,
+                "goals": _in_order(answers["goals"], ("result", "timing", "duration")),
+                "health": _in_order(answers["health"], vocabulary.HEALTH_ITEM_SLUGS),
+                "limits": _in_order(answers["limits"], ("max_downtime_days", "budget")),
+                "values": _in_order(answers["values"], choices.ATTRIBUTE_SLUGS),
+            },
+            ANSWER_KEYS,
+        ),
         "options": [
-            _in_order({
-                **option,
-                "flags": [_in_order(flag, ("level", "item", "reason")) for flag in option["flags"]],
-                "regulatory": _in_order(option["regulatory"], ("jurisdiction", "status", "as_of")),
-            }, OPTION_KEYS)
+            _in_order(
+                {
+                    **option,
+                    "flags": [_in_order(flag, ("level", "item", "reason")) for flag in option["flags"]],
+                    "regulatory": _in_order(option["regulatory"], ("jurisdiction", "status", "as_of")),
+                },
+                OPTION_KEYS,
+            )
             for option in body["options"]
         ],
         "decision": _in_order(body["decision"], ("leaning", "stage", "role")),
-        "sure": _in_order({**body["sure"], "answers": _in_order(body["sure"]["answers"], choices.SURE_KEYS)},
-                          ("answers", "score", "conflict")),
+        "sure": _in_order(
+            {**body["sure"], "answers": _in_order(body["sure"]["answers"], choices.SURE_KEYS)},
+            ("answers", "score", "conflict"),
+        ),
         "questions": body["questions"],
     }

@@ -1,4 +1,5 @@
 """A saved summary: view it, download its export, delete it. Unknown or deleted codes get 404, expired 410."""
+
 from __future__ import annotations
 
 from functools import wraps
@@ -48,6 +49,7 @@ def _find(request: HttpRequest, code: str) -> tuple[SavedSummary | None, HttpRes
 
 def with_summary(*, methods=("GET",), referrer="no-referrer"):
     """A view of one live summary, found from the code in its URL (or the page to show instead)."""
+
     def decorate(view):
         @require_http_methods(list(methods))
         @personal(referrer=referrer)
@@ -55,7 +57,9 @@ def with_summary(*, methods=("GET",), referrer="no-referrer"):
         def wrapper(request: HttpRequest, code: str) -> HttpResponse:
             summary, refusal = _find(request, code)
             return refusal or view(request, summary, code)
+
         return wrapper
+
     return decorate
 
 
@@ -77,11 +81,17 @@ def detail(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRespon
     if code != summary.display_code:
         return redirect("summary:detail", code=summary.display_code)
     record = summary.record
-    return render(request, "summary/detail.html", {
-        "summary": summary, "shown": record["shown"], "export": record["export"],
-        "reference_numbers": numbers(record["shown"]["references"]),
-        "just_saved": request.session.get("last_saved_summary") == summary.code,
-    })
+    return render(
+        request,
+        "summary/detail.html",
+        {
+            "summary": summary,
+            "shown": record["shown"],
+            "export": record["export"],
+            "reference_numbers": numbers(record["shown"]["references"]),
+            "just_saved": request.session.get("last_saved_summary") == summary.code,
+        },
+    )
 
 
 @with_summary()
@@ -95,8 +105,9 @@ def export(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRespon
 def delete(request: HttpRequest, summary: SavedSummary, code: str) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("confirm") != "yes":
-            return render(request, "summary/delete.html", {"summary": summary, "missing_confirmation": True},
-                          status=400)
+            return render(
+                request, "summary/delete.html", {"summary": summary, "missing_confirmation": True}, status=400
+            )
         summary.delete()
         if request.session.get("last_saved_summary") == summary.code:
             del request.session["last_saved_summary"]

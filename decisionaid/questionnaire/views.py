@@ -3,6 +3,7 @@
 Every page reads the published content from the cached catalogue and the answers from the session, so the
 options page costs the same few queries however many options there are. Each form posts, then redirects.
 """
+
 from __future__ import annotations
 
 from functools import wraps
@@ -12,7 +13,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language, gettext as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from decisionaid.content.catalogue import Catalogue, catalogue_for
@@ -37,6 +39,7 @@ def personal(view=None, *, referrer: str = "same-origin"):
     Pages with forms keep "same-origin": under "no-referrer" Chromium sends `Origin: null` with a form post,
     which Django's CSRF check (rightly) refuses. Pages without forms, such as a summary, send no referrer at all.
     """
+
     def decorate(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
@@ -45,7 +48,9 @@ def personal(view=None, *, referrer: str = "same-origin"):
             response["X-Robots-Tag"] = "noindex, nofollow"
             response["Referrer-Policy"] = referrer
             return response
+
         return wrapper
+
     return decorate(view) if view else decorate
 
 
@@ -73,10 +78,16 @@ def _unfinished_redirect(request: HttpRequest, journey: Journey) -> HttpResponse
 @personal
 def start(request: HttpRequest) -> HttpResponse:
     journey = _journey(request)
-    return render(request, "questionnaire/start.html", {
-        "has_answers": bool(journey.data.get("answers")), "first_step": STEPS[0], "step_count": len(STEPS),
-        "retention_days": settings.SUMMARY_RETENTION_DAYS,
-    })
+    return render(
+        request,
+        "questionnaire/start.html",
+        {
+            "has_answers": bool(journey.data.get("answers")),
+            "first_step": STEPS[0],
+            "step_count": len(STEPS),
+            "retention_days": settings.SUMMARY_RETENTION_DAYS,
+        },
+    )
 
 
 @require_http_methods(["POST"])
@@ -116,10 +127,19 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
             return _redirect_to_step(previous)  # keeps what was stored for this step before
     else:
         form = current.form_class(initial=journey.stored(current), catalogue=journey.catalogue)
-    return render(request, "questionnaire/step.html", {
-        "step": current, "form": form, "number": step_number(current), "step_count": len(STEPS),
-        "previous": previous, "returning": returning, "form_html": _unbound_form_html(form, journey, current),
-    })
+    return render(
+        request,
+        "questionnaire/step.html",
+        {
+            "step": current,
+            "form": form,
+            "number": step_number(current),
+            "step_count": len(STEPS),
+            "previous": previous,
+            "returning": returning,
+            "form_html": _unbound_form_html(form, journey, current),
+        },
+    )
 
 
 def _unbound_form_html(form, journey: Journey, current: Step) -> str | None:
@@ -128,8 +148,11 @@ def _unbound_form_html(form, journey: Journey, current: Step) -> str | None:
     (None here) is drawn in the page."""
     if form.is_bound:
         return None
-    return remembered("step-form", (journey.catalogue.stamp, get_language(), current.slug, form.initial),
-                      lambda: render_crispy_form(form))
+    return remembered(
+        "step-form",
+        (journey.catalogue.stamp, get_language(), current.slug, form.initial),
+        lambda: render_crispy_form(form),
+    )
 
 
 @require_http_methods(["GET"])
@@ -195,7 +218,10 @@ def options(request: HttpRequest) -> HttpResponse:
     values = journey.values()
     attributes = [choices.ATTRIBUTE_BY_SLUG[slug] for slug in top_attributes(values)]
     context = {
-        "concern": concern, "matches": matches, "sort": sort, "sort_keys": SORT_KEYS,
+        "concern": concern,
+        "matches": matches,
+        "sort": sort,
+        "sort_keys": SORT_KEYS,
         "attributes": attributes,
         "values_rows": [(match.option.name, [match.ratings[a.slug] for a in attributes]) for match in matches],
         "jurisdiction": catalogue.jurisdiction(journey.answer("country", "jurisdiction")),
@@ -221,11 +247,18 @@ def compare(request: HttpRequest) -> HttpResponse:
         journey.set_compared(slugs)
         picked = [match for match in matches if match.option.slug in slugs]
     concern = journey.catalogue.concern(journey.answer("concern", "concern"))
-    return render(request, "questionnaire/compare.html", {
-        "form": form, "picked": picked, "concern": concern,
-        "jurisdiction": journey.catalogue.jurisdiction(journey.answer("country", "jurisdiction")),
-        **_page_references(journey.catalogue, _cited_items(concern, picked)),
-    }, status=400 if form.is_bound and not form.is_valid() else 200)
+    return render(
+        request,
+        "questionnaire/compare.html",
+        {
+            "form": form,
+            "picked": picked,
+            "concern": concern,
+            "jurisdiction": journey.catalogue.jurisdiction(journey.answer("country", "jurisdiction")),
+            **_page_references(journey.catalogue, _cited_items(concern, picked)),
+        },
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -250,7 +283,7 @@ def _questions_context(journey: Journey, matches: tuple[Match, ...]):
     leaning = journey.decision().get("leaning")
     considered = considered_options(shown=shown, compared=journey.compared, leaning=leaning)
     offered = items_for(journey.catalogue.questions, shown)
-    ticked = items_for(journey.catalogue.questions, considered)[:choices.PRETICKED_QUESTIONS]
+    ticked = items_for(journey.catalogue.questions, considered)[: choices.PRETICKED_QUESTIONS]
     signs = items_for(journey.catalogue.warning_signs, considered)
     return considered, offered, ticked, signs
 
@@ -265,8 +298,9 @@ def questions(request: HttpRequest) -> HttpResponse:
     if redirect_to := _unfinished_redirect(request, journey):
         return redirect_to
     matches = _matches(journey)
-    if not DecisionForm(data=journey.decision(), options=[m.option for m in matches],
-                        catalogue=journey.catalogue).is_valid():
+    if not DecisionForm(
+        data=journey.decision(), options=[m.option for m in matches], catalogue=journey.catalogue
+    ).is_valid():
         return redirect("questionnaire:decision")
     considered, offered, ticked, signs = _questions_context(journey, matches)
     save_token = journey.save_token()
@@ -275,21 +309,34 @@ def questions(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             chosen = [question for question in offered if question.key in form.cleaned_data["chosen"]]
             record = build_record(
-                journey=journey, catalogue=journey.catalogue, matches=matches,
+                journey=journey,
+                catalogue=journey.catalogue,
+                matches=matches,
                 questions=[question.text for question in chosen] + form.own_questions(),
-                chosen_questions=chosen, warning_signs=signs, considered=[option.slug for option in considered],
+                chosen_questions=chosen,
+                warning_signs=signs,
+                considered=[option.slug for option in considered],
             )
             # A save of this journey that arrived at the same moment may have made it already: then this is it.
-            summary = SavedSummary.create(record=record, content_version=journey.catalogue.version,
-                                          save_token=save_token)
+            summary = SavedSummary.create(
+                record=record, content_version=journey.catalogue.version, save_token=save_token
+            )
             journey.clear()
             request.session[LAST_SAVED_KEY] = summary.code
             return redirect("summary:detail", code=summary.display_code)
     else:
-        form = QuestionsForm(initial={"chosen": [question.key for question in ticked]}, questions=offered,
-                             catalogue=journey.catalogue)
+        form = QuestionsForm(
+            initial={"chosen": [question.key for question in ticked]}, questions=offered, catalogue=journey.catalogue
+        )
     sure = score_sure(journey.decision())
-    return render(request, "questionnaire/questions.html", {
-        "form": form, "save_token": save_token, "sure": sure, "warning_signs": signs,
-        **_page_references(journey.catalogue, signs),
-    })
+    return render(
+        request,
+        "questionnaire/questions.html",
+        {
+            "form": form,
+            "save_token": save_token,
+            "sure": sure,
+            "warning_signs": signs,
+            **_page_references(journey.catalogue, signs),
+        },
+    )

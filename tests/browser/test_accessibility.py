@@ -1,4 +1,5 @@
 """Every public page and the admin login have zero axe-core violations, and work by keyboard."""
+
 from __future__ import annotations
 
 import pytest

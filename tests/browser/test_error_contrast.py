@@ -1,4 +1,5 @@
 """A step sent back with missing answers: its error summary and field errors meet WCAG 2.2 AA colour contrast."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,15 +1,15 @@
 """The whole patient journey in a real browser: desktop, phone, keyboard only, and without JavaScript."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
-from decisionaid.questionnaire.choices import ATTRIBUTE_SLUGS
-from decisionaid.questionnaire.steps import STEPS
 from django.test import Client
 
 from decisionaid.content.models import Option
+from decisionaid.questionnaire.choices import ATTRIBUTE_SLUGS
+from decisionaid.questionnaire.steps import STEPS
 from tests.browser.test_accessibility import PAGES, assert_no_axe_violations, press_tab_until_focused
 from tests.pages.test_encounter_sheet import FOUR as FOUR_OPTIONS
 from tests.questionnaire.journey import save_fullest_summary
@@ -21,13 +21,23 @@ ANSWERS = {
     "goals": [("result", "clear"), ("timing", "months"), ("duration", "years")],
     "about-you": [("skin_type", "5"), ("age_band", "30-44")],
     "country": [("jurisdiction", "uk")],
-    **{step.slug: [(slug, HEALTH[slug]) for slug in step.form_class.items]
-       for step in STEPS if step.slug.startswith("health")},
+    **{
+        step.slug: [(slug, HEALTH[slug]) for slug in step.form_class.items]
+        for step in STEPS
+        if step.slug.startswith("health")
+    },
     "limits": [("max_downtime", "7"), ("budget", "any")],
     "values": [(slug, "4" if slug in ("downtime", "evidence") else "1") for slug in ATTRIBUTE_SLUGS],
 }
-DECISION = [("leaning", "microneedling"), ("stage", "considering"), ("role", "share"), ("sure", "no"),
-            ("understand", "yes"), ("risk_benefit", "yes"), ("encouragement", "yes")]
+DECISION = [
+    ("leaning", "microneedling"),
+    ("stage", "considering"),
+    ("role", "share"),
+    ("sure", "no"),
+    ("understand", "yes"),
+    ("risk_benefit", "yes"),
+    ("encouragement", "yes"),
+]
 
 
 class Patient:
@@ -183,15 +193,18 @@ def test_every_request_goes_to_the_sites_own_origin_and_nothing_breaks_the_polic
     Content-Security-Policy blocks nothing the site itself needs."""
     requested, blocked = [], []
     page.on("request", lambda request: requested.append(request.url))
-    page.on("console", lambda message: blocked.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None
+    )
     treatments = [f"/treatments/{slug}/" for slug in Option.objects.values_list("slug", flat=True)]
     for path in [*PAGES.values(), *treatments, "/summary/", "/treatments/compare/?concern=wrinkles"]:
         page.goto(site.url + path)
     code = walk_the_journey(Patient(page), site.url)
     page.goto(f"{site.url}/summary/{code}/print/")
-    page.goto(f"{site.url}/treatments/compare/?concern=acne-scars&jurisdiction=uk"
-              + "".join(f"&options={slug}" for slug in FOUR_OPTIONS))
+    page.goto(
+        f"{site.url}/treatments/compare/?concern=acne-scars&jurisdiction=uk"
+        + "".join(f"&options={slug}" for slug in FOUR_OPTIONS)
+    )
     assert len(requested) > 40
     elsewhere = [url for url in requested if not url.startswith(site.url + "/")]
     assert elsewhere == [], elsewhere
@@ -205,14 +218,24 @@ def test_the_fullest_printout_fits_two_pages_in_chromium(site, page):
 
 def test_the_encounter_sheet_prints_on_one_page_in_chromium(site, page):
     options = "".join(f"&options={slug}" for slug in FOUR_OPTIONS)
-    check_the_printout(Patient(page, axe=True), f"{site.url}/treatments/compare/?concern=acne-scars&jurisdiction=uk{options}",
-                       most_pages=1)
+    check_the_printout(
+        Patient(page, axe=True),
+        f"{site.url}/treatments/compare/?concern=acne-scars&jurisdiction=uk{options}",
+        most_pages=1,
+    )
 
 
-@pytest.mark.parametrize("path", [
-    "/start/", "/start/for-adults/", "/summary/", "/summary/ZZZZ-ZZZZ-ZZZZ/", "/treatments/compare/",
-    "/treatments/compare/?concern=acne-scars&jurisdiction=uk&options=no-procedure&options=microneedling",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/start/",
+        "/start/for-adults/",
+        "/summary/",
+        "/summary/ZZZZ-ZZZZ-ZZZZ/",
+        "/treatments/compare/",
+        "/treatments/compare/?concern=acne-scars&jurisdiction=uk&options=no-procedure&options=microneedling",
+    ],
+)
 def test_other_journey_pages_have_no_accessibility_violations(site, page, path):
     page.goto(site.url + path)
     assert_no_axe_violations(page)

@@ -1,4 +1,5 @@
 """The admin for content editors and clinical reviewers: roles, the publishing gate, history, review dates."""
+
 import datetime
 
 from django.contrib.auth.models import Group, User
@@ -11,7 +12,7 @@ from decisionaid.content.models import ContentItem, ContentVersion, GlossaryTerm
 from decisionaid.content.pack import load_pack
 from decisionaid.content.signals import EDITOR_GROUP, REVIEWER_GROUP
 from tests.admin_forms import change_form_data
-from tests.content.test_pack import SHIPPED, write_pack
+from tests.content.test_pack import write_pack
 from tests.content_db import clear_content
 from tests.factories import option_data
 
@@ -34,8 +35,12 @@ class AdminTestCase(TestCase):
         cls.reviewer = make_user("rita", REVIEWER_GROUP)
         cls.other_reviewer = make_user("omar", REVIEWER_GROUP)
         cls.term = GlossaryTerm.objects.create(
-            slug="exosome", term="Exosome", definition="A tiny bubble that cells release. It carries signals.",
-            status=IN_REVIEW, last_reviewed_on=datetime.date(2026, 1, 10), next_review_due=datetime.date(2027, 1, 10),
+            slug="exosome",
+            term="Exosome",
+            definition="A tiny bubble that cells release. It carries signals.",
+            status=IN_REVIEW,
+            last_reviewed_on=datetime.date(2026, 1, 10),
+            next_review_due=datetime.date(2027, 1, 10),
         )
 
     def change_url(self, obj) -> str:
@@ -152,7 +157,9 @@ class OptionGateInAdminTests(TestCase):
 
 class ReviewDateAdminTests(AdminTestCase):
     def test_review_due_filter_lists_overdue_items(self):
-        GlossaryTerm.objects.filter(pk=self.term.pk).update(next_review_due=timezone.localdate() - datetime.timedelta(days=1))
+        GlossaryTerm.objects.filter(pk=self.term.pk).update(
+            next_review_due=timezone.localdate() - datetime.timedelta(days=1)
+        )
         self.client.force_login(self.reviewer)
         response = self.client.get(reverse("admin:content_glossaryterm_changelist") + "?review=due")
         self.assertContains(response, "Exosome")
@@ -161,8 +168,11 @@ class ReviewDateAdminTests(AdminTestCase):
 
     def test_mark_reviewed_sets_todays_date_and_a_review_in_12_months(self):
         self.client.force_login(self.reviewer)
-        self.client.post(reverse("admin:content_glossaryterm_changelist"),
-                         {"action": "mark_reviewed", "_selected_action": [self.term.pk]}, follow=True)
+        self.client.post(
+            reverse("admin:content_glossaryterm_changelist"),
+            {"action": "mark_reviewed", "_selected_action": [self.term.pk]},
+            follow=True,
+        )
         self.term.refresh_from_db()
         today = timezone.localdate()
         self.assertEqual(self.term.last_reviewed_on, today)
@@ -170,8 +180,11 @@ class ReviewDateAdminTests(AdminTestCase):
 
     def test_an_editor_cannot_mark_content_reviewed(self):
         self.client.force_login(self.editor)
-        response = self.client.post(reverse("admin:content_glossaryterm_changelist"),
-                                    {"action": "mark_reviewed", "_selected_action": [self.term.pk]}, follow=True)
+        response = self.client.post(
+            reverse("admin:content_glossaryterm_changelist"),
+            {"action": "mark_reviewed", "_selected_action": [self.term.pk]},
+            follow=True,
+        )
         self.assertContains(response, "Only a clinical reviewer can mark content reviewed.")
         self.term.refresh_from_db()
         self.assertEqual(self.term.last_reviewed_on, datetime.date(2026, 1, 10))
@@ -188,7 +201,9 @@ class HistoryTests(AdminTestCase):
     def test_each_change_is_recorded_with_who_made_it(self):
         self.post_change(self.editor, self.term, definition="A very small bubble that cells give off.")
         record = self.term.history.first()
-        self.assertEqual((record.history_user, record.definition), (self.editor, "A very small bubble that cells give off."))
+        self.assertEqual(
+            (record.history_user, record.definition), (self.editor, "A very small bubble that cells give off.")
+        )
         self.client.force_login(self.reviewer)
         response = self.client.get(reverse("admin:content_glossaryterm_history", args=[self.term.pk]))
         self.assertContains(response, "edna")
@@ -203,7 +218,7 @@ class ShippedContentAdminTests(TestCase):
         from django.contrib import admin
 
         self.client.force_login(User.objects.create_superuser("root", password="a-long-test-password"))
-        for model, model_admin in admin.site._registry.items():
+        for model, _model_admin in admin.site._registry.items():
             if model._meta.app_label != "content":
                 continue
             with self.subTest(model=model.__name__):
@@ -211,5 +226,7 @@ class ShippedContentAdminTests(TestCase):
                 self.assertEqual(response.status_code, 200)
                 first = model.objects.first()
                 if first is not None:
-                    response = self.client.get(reverse(f"admin:content_{model._meta.model_name}_change", args=[first.pk]))
+                    response = self.client.get(
+                        reverse(f"admin:content_{model._meta.model_name}_change", args=[first.pk])
+                    )
                     self.assertEqual(response.status_code, 200)

@@ -1,4 +1,5 @@
 """The content admin keeps no per-request state on its ModelAdmin, which threaded workers share between requests."""
+
 import datetime
 
 from django.contrib import admin
@@ -17,8 +18,12 @@ PUBLISHED, IN_REVIEW = ContentItem.Status.PUBLISHED, ContentItem.Status.IN_REVIE
 
 def glossary_term(slug: str, **fields) -> GlossaryTerm:
     return GlossaryTerm.objects.create(
-        slug=slug, term=slug.replace("-", " ").capitalize(), definition="A tiny bubble that cells release.",
-        status=IN_REVIEW, last_reviewed_on=datetime.date(2026, 1, 10), next_review_due=datetime.date(2027, 1, 10),
+        slug=slug,
+        term=slug.replace("-", " ").capitalize(),
+        definition="A tiny bubble that cells release.",
+        status=IN_REVIEW,
+        last_reviewed_on=datetime.date(2026, 1, 10),
+        next_review_due=datetime.date(2027, 1, 10),
         **fields,
     )
 
@@ -28,8 +33,11 @@ MISSING = object()
 
 def admin_attributes() -> dict[str, object]:
     """Every attribute set on every registered ModelAdmin instance, as "OptionAdmin.name": value."""
-    return {f"{type(model_admin).__name__}.{name}": value
-            for model_admin in admin.site._registry.values() for name, value in vars(model_admin).items()}
+    return {
+        f"{type(model_admin).__name__}.{name}": value
+        for model_admin in admin.site._registry.values()
+        for name, value in vars(model_admin).items()
+    }
 
 
 class ChangeFormSave:

@@ -1,4 +1,5 @@
 """Admin URLs with a malformed id answer 404 Not Found for every content model, never a server error."""
+
 from django.contrib import admin
 from django.contrib.auth.models import User
 from django.test import TestCase

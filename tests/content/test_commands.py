@@ -1,4 +1,5 @@
 """The local admin account made by `make run`."""
+
 from io import StringIO
 
 from django.contrib.auth.models import User

@@ -1,4 +1,5 @@
 """The publishing gate: one failing and one passing case for each rule (no database needed)."""
+
 from unittest import TestCase
 
 from decisionaid.content import gate
@@ -24,8 +25,17 @@ class UnreferencedClaimTests(TestCase):
 
     def test_flags_each_kind_of_claim_without_a_reference(self):
         item = option_data(
-            outcomes=[{"kind": "benefit", "description": "Scars looked better", "events": 30, "denominator": 100,
-                       "group": "adults with scars", "time_frame": "3 months", "certainty": "low"}],
+            outcomes=[
+                {
+                    "kind": "benefit",
+                    "description": "Scars looked better",
+                    "events": 30,
+                    "denominator": 100,
+                    "group": "adults with scars",
+                    "time_frame": "3 months",
+                    "certainty": "low",
+                }
+            ],
             rules=[{"health_item": "pregnant", "level": "avoid", "explanation": "Wait until after pregnancy."}],
         )
         item["evidence"][0]["references"] = []
@@ -36,8 +46,10 @@ class UnreferencedClaimTests(TestCase):
 
     def test_flags_a_concern_whose_no_procedure_outlook_cites_nothing(self):
         concern = {**MissingNoProcedureTests.CONCERN, "references": []}
-        self.assertEqual([str(p) for p in gate.unreferenced_claims("concern", concern)],
-                         ["references: what happens with no procedure cites no reference"])
+        self.assertEqual(
+            [str(p) for p in gate.unreferenced_claims("concern", concern)],
+            ["references: what happens with no procedure cites no reference"],
+        )
 
     def test_passes_when_every_claim_cites_a_source(self):
         self.assertEqual(gate.unreferenced_claims("option", option_data()), [])
@@ -96,13 +108,17 @@ class VagueFrequencyTests(TestCase):
     def test_flags_rare_without_a_number(self):
         item = option_data()
         item["side_effects"][0]["description"] = "Scarring is rare."
-        self.assertIn('side effect 1 › description: says "rare" without a number; give how many out of 100, '
-                      'or "not known"', problems("option", item))
+        self.assertIn(
+            'side effect 1 › description: says "rare" without a number; give how many out of 100, or "not known"',
+            problems("option", item),
+        )
 
     def test_flags_common_uncommon_and_frequent(self):
         for word in ("common", "uncommon", "frequent"):
             with self.subTest(word=word):
-                self.assertTrue(gate.vague_frequency_problems("option", option_data(results_last=f"Relapse is {word}.")))
+                self.assertTrue(
+                    gate.vague_frequency_problems("option", option_data(results_last=f"Relapse is {word}."))
+                )
 
     def test_passes_rare_with_a_number_in_the_same_text(self):
         item = option_data(results_last="Scarring is rare: about 1 out of 100 people.")
@@ -111,8 +127,16 @@ class VagueFrequencyTests(TestCase):
 
 class SteeringWordTests(TestCase):
     def test_flags_each_steering_word(self):
-        for phrase in ("the best choice", "recommended by doctors", "a miracle serum", "a breakthrough",
-                       "guaranteed results", "no risk at all", "risk-free", "100% safe"):
+        for phrase in (
+            "the best choice",
+            "recommended by doctors",
+            "a miracle serum",
+            "a breakthrough",
+            "guaranteed results",
+            "no risk at all",
+            "risk-free",
+            "100% safe",
+        ):
             with self.subTest(phrase=phrase):
                 self.assertTrue(gate.steering_word_problems("option", option_data(what_it_is=f"It is {phrase}.")))
 
@@ -121,8 +145,10 @@ class SteeringWordTests(TestCase):
 
 
 class ReadabilityTests(TestCase):
-    HARD = ("Autologous mesenchymal stromal cell preparations demonstrate considerable heterogeneity regarding "
-            "manufacturing characteristics, dosage, and immunomodulatory potency.")
+    HARD = (
+        "Autologous mesenchymal stromal cell preparations demonstrate considerable heterogeneity regarding "
+        "manufacturing characteristics, dosage, and immunomodulatory potency."
+    )
 
     def test_flags_text_above_grade_8(self):
         found = problems("option", option_data(how_it_works=self.HARD))
@@ -131,7 +157,9 @@ class ReadabilityTests(TestCase):
     def test_flags_hard_text_inside_an_evidence_row(self):
         item = option_data()
         item["evidence"][0]["summary"] = self.HARD
-        self.assertTrue(any(p.startswith("evidence row 1 › summary: reads at US grade") for p in problems("option", item)))
+        self.assertTrue(
+            any(p.startswith("evidence row 1 › summary: reads at US grade") for p in problems("option", item))
+        )
 
     def test_passes_plain_text(self):
         self.assertEqual(gate.readability_problems("option", option_data()), [])
@@ -148,14 +176,22 @@ class MissingJurisdictionTests(TestCase):
 
 
 class MissingNoProcedureTests(TestCase):
-    CONCERN = {"slug": "acne-scars", "name": "Acne scars", "description": "Dents left in the skin after acne.",
-               "no_procedure_outlook": "Scars usually stay.", "decision_statement": "You are deciding what to do.",
-               "references": ["K-scars"],
-               "status": "published", "last_reviewed_on": "2026-01-10", "next_review_due": "2027-01-10"}
+    CONCERN = {
+        "slug": "acne-scars",
+        "name": "Acne scars",
+        "description": "Dents left in the skin after acne.",
+        "no_procedure_outlook": "Scars usually stay.",
+        "decision_statement": "You are deciding what to do.",
+        "references": ["K-scars"],
+        "status": "published",
+        "last_reviewed_on": "2026-01-10",
+        "next_review_due": "2027-01-10",
+    }
 
     def test_flags_a_concern_without_the_no_procedure_option(self):
-        self.assertIn("options: the no-procedure option has no evidence row for this concern",
-                      problems("concern", self.CONCERN))
+        self.assertIn(
+            "options: the no-procedure option has no evidence row for this concern", problems("concern", self.CONCERN)
+        )
 
     def test_passes_a_concern_with_the_no_procedure_option(self):
         context = gate.GateContext(no_procedure_concerns=frozenset({"acne-scars"}))

@@ -1,4 +1,5 @@
 """Model-level rules an editor meets when saving in the admin."""
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.test import TestCase
@@ -23,7 +24,9 @@ class FrequencyTests(TestCase):
 
     def test_the_database_refuses_it_too(self):
         with self.assertRaises(IntegrityError), transaction.atomic():
-            SideEffect.objects.create(option=self.option, description="Redness", severity="mild", events=5, denominator=0)
+            SideEffect.objects.create(
+                option=self.option, description="Redness", severity="mild", events=5, denominator=0
+            )
 
     def test_not_known_is_both_empty(self):
         effect = SideEffect(option=self.option, description="Redness", severity="mild")
@@ -33,6 +36,8 @@ class FrequencyTests(TestCase):
 
 class OptionRangeTests(TestCase):
     def test_a_maximum_below_the_minimum_is_refused(self):
-        option = Option(slug="microneedling", name="Microneedling", family="microneedling", sessions_min=6, sessions_max=3)
+        option = Option(
+            slug="microneedling", name="Microneedling", family="microneedling", sessions_min=6, sessions_max=3
+        )
         with self.assertRaisesMessage(ValidationError, "The maximum must not be below the minimum."):
             option.full_clean()

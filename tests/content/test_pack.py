@@ -1,4 +1,5 @@
 """Loading and exporting the content pack."""
+
 import filecmp
 import shutil
 import tempfile
@@ -10,8 +11,8 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 
 from decisionaid.content import vocabulary
-from decisionaid.content.models import ContentVersion, Evidence, Option, Reference
-from decisionaid.content.pack import dump_yaml, load_pack, PackError
+from decisionaid.content.models import ContentVersion, Option, Reference
+from decisionaid.content.pack import dump_yaml
 from tests.content_db import clear_content
 from tests.factories import REVIEWED, option_data
 
@@ -25,9 +26,11 @@ def write_pack(folder: Path, *, references=None, options=(), concerns=(ACNE_SCAR
     """A minimal valid pack: the shipped vocabulary plus the given items."""
     for name in ("jurisdictions.yaml", "health_items.yaml"):
         shutil.copy(SHIPPED / name, folder / name)
-    refs = references if references is not None else [
-        {"key": "R1", "title": "A trial of microneedling", "kind": "rct", "verification": "verified", **REVIEWED}
-    ]
+    refs = (
+        references
+        if references is not None
+        else [{"key": "R1", "title": "A trial of microneedling", "kind": "rct", "verification": "verified", **REVIEWED}]
+    )
     (folder / "references.yaml").write_text(dump_yaml(refs))
     (folder / "concerns.yaml").write_text(dump_yaml(list(concerns)))
     (folder / "options").mkdir(exist_ok=True)

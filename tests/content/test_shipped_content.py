@@ -1,4 +1,5 @@
 """The shipped content pack meets the content quality bar (issue 3)."""
+
 from io import StringIO
 
 from django.core.management import call_command
@@ -6,8 +7,6 @@ from django.test import TestCase
 
 from decisionaid.content import vocabulary
 from decisionaid.content.models import Concern, ContraindicationRule, Option
-from decisionaid.content.pack import load_pack
-from tests.content.test_pack import SHIPPED
 
 # The unambiguous "A" (avoid) cells of the evidence dossier's contraindication table (§10), as
 # (option, health-screen item or skin types). Conditional cells ("A if …", "fully ablative: A") are not listed.
@@ -20,8 +19,16 @@ AVOID_CELLS = {
     "microneedling": {"pregnant", "skin-infection", "active-acne"},
     "peel-superficial": {"skin-infection"},
     "peel-medium": {"pregnant", "skin-infection"},
-    "peel-deep": {"pregnant", "isotretinoin", "skin-infection", "active-acne", "keloid", "melasma",
-                  "heart-kidney-liver", "4,5,6"},
+    "peel-deep": {
+        "pregnant",
+        "isotretinoin",
+        "skin-infection",
+        "active-acne",
+        "keloid",
+        "melasma",
+        "heart-kidney-liver",
+        "4,5,6",
+    },
     "laser-ablative-fractional": {"pregnant", "skin-infection", "keloid", "melasma"},
     "laser-nonablative-fractional": {"pregnant", "skin-infection"},
     "laser-pigment": {"pregnant", "skin-infection"},
@@ -39,8 +46,10 @@ class ShippedContentTests(TestCase):
         for option in Option.objects.published():
             with self.subTest(option=option.slug):
                 self.assertTrue(option.side_effects.exists())
-                self.assertEqual(set(option.regulatory_statuses.values_list("jurisdiction__slug", flat=True)),
-                                 set(vocabulary.JURISDICTION_SLUGS))
+                self.assertEqual(
+                    set(option.regulatory_statuses.values_list("jurisdiction__slug", flat=True)),
+                    set(vocabulary.JURISDICTION_SLUGS),
+                )
 
     def test_each_avoid_cell_of_the_dossier_table_is_an_avoid_rule(self):
         published = set(Option.objects.published().values_list("slug", flat=True))
@@ -78,7 +87,15 @@ class ShippedContentTests(TestCase):
         from decisionaid.content.models import FaqEntry, GlossaryTerm
 
         questions = " ".join(FaqEntry.objects.published().values_list("question", flat=True)).lower()
-        for topic in ("cancer", "cream", "fda-registered", "62 trials", "80–100%", "short-term side effects",
-                      "experimental", "legitimate"):
+        for topic in (
+            "cancer",
+            "cream",
+            "fda-registered",
+            "62 trials",
+            "80–100%",
+            "short-term side effects",
+            "experimental",
+            "legitimate",
+        ):
             self.assertIn(topic, questions)
         self.assertGreaterEqual(GlossaryTerm.objects.published().count(), 15)

@@ -1,13 +1,22 @@
 """The "Sources" list, rendered once per distinct list and never stale, and the citation numbers that kept
 parts of pages get from each page."""
+
 from decisionaid.content.models import Reference
 from decisionaid.content.references import citation_marker, fill_citations, sources_list_html
 
 
 def reference(**fields) -> Reference:
-    return Reference(**{"key": "smith-2020", "authors": "Smith A", "title": "A trial of peels", "year": 2020,
-                        "kind": Reference.Kind.values[0], "verification": Reference.Verification.values[0],
-                        **fields})
+    return Reference(
+        **{
+            "key": "smith-2020",
+            "authors": "Smith A",
+            "title": "A trial of peels",
+            "year": 2020,
+            "kind": Reference.Kind.values[0],
+            "verification": Reference.Verification.values[0],
+            **fields,
+        }
+    )
 
 
 def test_the_list_numbers_the_references_in_order_with_their_kind():
@@ -30,8 +39,10 @@ def test_no_references_means_no_section():
 def test_a_kept_part_of_a_page_gets_each_pages_own_citation_numbers():
     kept = f"<p>Claim {citation_marker(['FC-R3', 'R42'])}</p><p>Other {citation_marker(['R7'])}</p>"
     first = fill_citations(kept, {"R42": 2, "FC-R3": 5})
-    assert first == ('<p>Claim <span class="citations"><span class="visually-hidden">Sources: </span>'
-                     '<a href="#ref-2" class="citation">[2]</a><a href="#ref-5" class="citation">[5]</a></span></p>'
-                     "<p>Other </p>")  # a source the page does not list gets no link
+    assert first == (
+        '<p>Claim <span class="citations"><span class="visually-hidden">Sources: </span>'
+        '<a href="#ref-2" class="citation">[2]</a><a href="#ref-5" class="citation">[5]</a></span></p>'
+        "<p>Other </p>"
+    )  # a source the page does not list gets no link
     assert '<a href="#ref-1" class="citation">[1]</a></span></p><p>Other' in fill_citations(kept, {"FC-R3": 1})
     assert "\ue000" not in first and "\ue001" not in first

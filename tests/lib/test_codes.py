@@ -1,4 +1,5 @@
 """Reference codes: enough randomness, an unambiguous alphabet, forgiving when typed."""
+
 from decisionaid.lib.codes import ALPHABET, BITS, display_code, new_code, normalize_code
 
 

@@ -1,4 +1,5 @@
 """Icon arrays: 10 × 10, affected icons grouped from the bottom, 1,000 icons for small numbers."""
+
 from decisionaid.lib.icon_array import icon_array
 
 

@@ -1,4 +1,5 @@
 """Ranges in plain words."""
+
 from decisionaid.lib.numbers import range_text
 
 

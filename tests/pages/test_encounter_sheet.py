@@ -1,4 +1,5 @@
 """The encounter sheet: a one-page, non-personal comparison to print for a consultation."""
+
 from django.urls import reverse
 
 from decisionaid.questionnaire.pdf import render_document
@@ -44,4 +45,6 @@ class EncounterSheetTests(JourneyTestCase):
     def test_the_wrong_number_of_options_or_an_unknown_one_is_a_400_with_a_message(self):
         self.assertContains(self.get_sheet(options=["microneedling"]), "Pick between 2 and 4 options", status_code=400)
         self.assertContains(self.get_sheet(options=FOUR + ["ipl"]), "Pick between 2 and 4 options", status_code=400)
-        self.assertContains(self.get_sheet(options=["microneedling", "vampire"]), "Select a valid choice", status_code=400)
+        self.assertContains(
+            self.get_sheet(options=["microneedling", "vampire"]), "Select a valid choice", status_code=400
+        )

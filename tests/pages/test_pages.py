@@ -1,15 +1,15 @@
 """The public pages: home, treatments, about, and friendly errors."""
+
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
 from decisionaid.content.catalogue import current_catalogue
 from decisionaid.content.models import Option
-from decisionaid.content.pack import load_pack
-from tests.content.test_pack import SHIPPED
 
 
 class PublicPageTestCase(TestCase):
     """The public pages over the shipped content pack (loaded once per test database)."""
+
 
 class HomePageTests(PublicPageTestCase):
     def test_it_says_what_the_tool_is_and_is_not(self):
@@ -58,8 +58,16 @@ class TreatmentDetailTests(PublicPageTestCase):
 
     def test_it_shows_every_jurisdiction(self):
         response = self.client.get(reverse("pages:treatment_detail", args=["no-procedure"]))
-        for name in ("United States", "European Union", "United Kingdom", "Canada", "Australia", "Japan",
-                     "South Korea", "Another country"):
+        for name in (
+            "United States",
+            "European Union",
+            "United Kingdom",
+            "Canada",
+            "Australia",
+            "Japan",
+            "South Korea",
+            "Another country",
+        ):
             self.assertContains(response, f'<th scope="row">{name}</th>', html=True)
 
     def test_a_draft_option_is_not_found(self):
@@ -87,8 +95,9 @@ class AboutPageTests(PublicPageTestCase):
 @override_settings(DEBUG=False)
 class ServerErrorTests(TestCase):
     def test_the_500_page_is_friendly_and_needs_no_database(self):
-        from decisionaid.pages.views import server_error
         from django.test import RequestFactory
+
+        from decisionaid.pages.views import server_error
 
         response = server_error(RequestFactory().get("/"))
         self.assertEqual(response.status_code, 500)
@@ -113,8 +122,12 @@ class ClinicalSignOffTests(PublicPageTestCase):
 
         from decisionaid.content.models import ClinicalSignOff
 
-        ClinicalSignOff.objects.create(id=1, reviewer_name="Dr Ada Okafor", qualifications="Consultant dermatologist",
-                                       signed_off_on=datetime.date(2026, 12, 1))
+        ClinicalSignOff.objects.create(
+            id=1,
+            reviewer_name="Dr Ada Okafor",
+            qualifications="Consultant dermatologist",
+            signed_off_on=datetime.date(2026, 12, 1),
+        )
         response = self.client.get(reverse("pages:about"))
         self.assertContains(response, "signed off by Dr Ada Okafor (Consultant dermatologist) on 1 December 2026")
         self.assertNotContains(response, "still pending")
@@ -124,8 +137,12 @@ class FaqAndGlossaryTests(PublicPageTestCase):
     def test_the_faq_shows_published_answers_with_numbered_sources(self):
         from decisionaid.content.models import FaqEntry, Reference
 
-        entry = FaqEntry.objects.create(slug="cancer", question="Do stem cell facials cause cancer?",
-                                        answer="Nobody knows for sure.", status="published")
+        entry = FaqEntry.objects.create(
+            slug="cancer",
+            question="Do stem cell facials cause cancer?",
+            answer="Nobody knows for sure.",
+            status="published",
+        )
         entry.references.set([Reference.objects.get(key="R42")])
         FaqEntry.objects.create(slug="draft", question="A draft question?", answer="Not yet.", status="draft")
         response = self.client.get(reverse("pages:faq"))

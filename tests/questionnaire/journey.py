@@ -1,4 +1,5 @@
 """Helpers that walk a patient through the journey with Django's test client."""
+
 from __future__ import annotations
 
 from django.urls import reverse
@@ -40,8 +41,15 @@ def answer_all_steps(client, **overrides) -> None:
 
 
 # A typical decision step: leaning unsure, considering, sharing the choice, SURE score 3 of 4.
-DECISION = {"leaning": "unsure", "stage": "considering", "role": "share",
-            "sure": "no", "understand": "yes", "risk_benefit": "yes", "encouragement": "yes"}
+DECISION = {
+    "leaning": "unsure",
+    "stage": "considering",
+    "role": "share",
+    "sure": "no",
+    "understand": "yes",
+    "risk_benefit": "yes",
+    "encouragement": "yes",
+}
 
 
 def decide(client, **overrides) -> None:
@@ -55,8 +63,9 @@ def save_summary(client, **data) -> str:
     journey's save key; returns the summary page URL."""
     page = client.get(reverse("questionnaire:questions"))
     chosen = page.context["form"].initial.get("chosen", [])
-    response = client.post(reverse("questionnaire:questions"),
-                           {"chosen": chosen, "save_token": page.context["save_token"], **data})
+    response = client.post(
+        reverse("questionnaire:questions"), {"chosen": chosen, "save_token": page.context["save_token"], **data}
+    )
     assert response.status_code == 302, response.content[:3000]
     return response["Location"]
 

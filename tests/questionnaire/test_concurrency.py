@@ -1,5 +1,6 @@
 """Many patients at once: simultaneous journeys against the live (threaded) server on PostgreSQL, each saving
 a summary at the same moment. Every one must get its own code and a complete record, with no errors."""
+
 from __future__ import annotations
 
 import html

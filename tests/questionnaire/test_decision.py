@@ -1,4 +1,5 @@
 """SURE scoring and choosing the questions to ask."""
+
 from decisionaid.content.catalogue import ScopedFacts
 from decisionaid.questionnaire.decision import considered_options, items_for, score_sure
 from tests.questionnaire.test_matching import option
@@ -33,6 +34,8 @@ class TestQuestionsToAsk:
         questions = [
             ScopedFacts(key="all", text="", explanation="", scope="all", family="", option_slugs=frozenset()),
             ScopedFacts(key="peels", text="", explanation="", scope="family", family="peel", option_slugs=frozenset()),
-            ScopedFacts(key="ipl", text="", explanation="", scope="options", family="", option_slugs=frozenset({"ipl"})),
+            ScopedFacts(
+                key="ipl", text="", explanation="", scope="options", family="", option_slugs=frozenset({"ipl"})
+            ),
         ]
         assert [q.key for q in items_for(questions, [option("peel-medium")])] == ["all", "peels"]

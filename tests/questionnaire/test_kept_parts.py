@@ -1,4 +1,5 @@
 """Parts of pages kept once drawn (option cards, step forms) are never stale and never someone else's."""
+
 import re
 
 from django.core.cache import caches
@@ -23,11 +24,14 @@ class SharedCardTests(JourneyTestCase):
 
     def test_a_page_built_from_kept_parts_is_the_page_built_afresh(self):
         # Different flags shift the reference numbers of later cards, and each sort order numbers them anew.
-        patients = [self.patient(skin_type="5", isotretinoin="yes", pregnant="unsure"), self.patient(),
-                    self.patient(skin_type="1", max_downtime="0", jurisdiction="uk", **{"cold-sores": "yes"})]
+        patients = [
+            self.patient(skin_type="5", isotretinoin="yes", pregnant="unsure"),
+            self.patient(),
+            self.patient(skin_type="1", max_downtime="0", jurisdiction="uk", **{"cold-sores": "yes"}),
+        ]
         for sort in ("editorial", "downtime", "certainty"):
             kept = [patient.get(OPTIONS, {"sort": sort}).content.decode() for patient in patients]
-            for patient, page in zip(patients, kept):
+            for patient, page in zip(patients, kept, strict=False):
                 caches["default"].clear()
                 self.assertEqual(patient.get(OPTIONS, {"sort": sort}).content.decode(), page, sort)
 
@@ -50,8 +54,9 @@ class SharedCardTests(JourneyTestCase):
             return [" ".join(card.split()) for card in re.findall(r"<article.*?</article>", page, flags=re.S)]
 
         plain = cards_without_personal_parts(self.patient())
-        flagged = cards_without_personal_parts(self.patient(skin_type="5", isotretinoin="yes", pregnant="unsure",
-                                                            **{"cold-sores": "yes"}))
+        flagged = cards_without_personal_parts(
+            self.patient(skin_type="5", isotretinoin="yes", pregnant="unsure", **{"cold-sores": "yes"})
+        )
         self.assertEqual(len(plain), 14)
         self.assertEqual(flagged, plain)
 
@@ -86,9 +91,11 @@ class SharedCardTests(JourneyTestCase):
         self.assertEqual(patient.get(COMPARE, picked).status_code, 200)  # remembered as compared
 
         def checkboxes(html: str) -> list[tuple]:
-            boxes = re.findall(r'<input type="checkbox" class="form-check-input"\s+name="options" value="([^"]+)"\s*'
-                               r'id="([^"]+)"( checked)?>\s*<label for="\2" class="form-check-label">\s*([^<]+?)\s*</label>',
-                               html)
+            boxes = re.findall(
+                r'<input type="checkbox" class="form-check-input"\s+name="options" value="([^"]+)"\s*'
+                r'id="([^"]+)"( checked)?>\s*<label for="\2" class="form-check-label">\s*([^<]+?)\s*</label>',
+                html,
+            )
             legend = re.search(r'<legend\s+class="form-label requiredField fs-6">\s*([^<]+?)\s*<', html).group(1)
             return [legend, *boxes]
 
@@ -133,4 +140,3 @@ class KeptStepFormTests(JourneyTestCase):
         concern.status = Concern.Status.DRAFT
         concern.save()
         self.assertNotIn('value="acne-scars"', self.step_page(self.client, "concern"))
-

@@ -1,4 +1,5 @@
 """The options page, compare and the decision steps."""
+
 import re
 
 from django.db import connection
@@ -26,8 +27,11 @@ class OptionsPageTests(JourneyTestCase):
     def test_it_shows_one_card_per_option_with_evidence_for_the_concern_in_editorial_order(self):
         response = self.client.get(OPTIONS)
         shown = re.findall(r'id="option-([a-z-]+)"', response.content.decode())
-        expected = list(Option.objects.filter(evidence__concern__slug="acne-scars").order_by("order", "slug")
-                        .values_list("slug", flat=True))
+        expected = list(
+            Option.objects.filter(evidence__concern__slug="acne-scars")
+            .order_by("order", "slug")
+            .values_list("slug", flat=True)
+        )
         self.assertEqual(shown, expected)
         self.assertIn("stem-cell-injections", shown)  # marketed with little evidence: shown, as such
 
@@ -44,8 +48,10 @@ class OptionsPageTests(JourneyTestCase):
 
     def test_numbers_come_with_icon_arrays_and_a_text_alternative(self):
         response = self.client.get(OPTIONS)
-        arrays = re.findall(r'<svg class="icon-array icon-array-100" viewBox="0 0 100 100" role="img" aria-label="([^"]+)"',
-                            response.content.decode())
+        arrays = re.findall(
+            r'<svg class="icon-array icon-array-100" viewBox="0 0 100 100" role="img" aria-label="([^"]+)"',
+            response.content.decode(),
+        )
         self.assertTrue(arrays)
         self.assertTrue(all("out of 100" in label for label in arrays))
 
@@ -53,10 +59,21 @@ class OptionsPageTests(JourneyTestCase):
         self.assertContains(self.client.get(OPTIONS), "You said you could take up to 7 days off.")
 
     def test_the_values_table_shows_the_top_attributes_with_no_totals(self):
-        self.client.post(reverse("questionnaire:step", args=["values"]), {
-            "downtime": "4", "cost": "0", "sessions": "0", "discomfort": "0", "improvement": "0", "evidence": "3",
-            "approval": "0", "serious-harms": "1", "pigment-scarring": "0", "durability": "0",
-        })
+        self.client.post(
+            reverse("questionnaire:step", args=["values"]),
+            {
+                "downtime": "4",
+                "cost": "0",
+                "sessions": "0",
+                "discomfort": "0",
+                "improvement": "0",
+                "evidence": "3",
+                "approval": "0",
+                "serious-harms": "1",
+                "pigment-scarring": "0",
+                "durability": "0",
+            },
+        )
         response = self.client.get(OPTIONS)
         table = response.content.decode().split('class="table table-sm values-table"')[1].split("</table>")[0]
         self.assertEqual(re.findall(r'<th scope="col">([^<]+)</th>', table), ["Option", "Downtime", "How sure we are"])
@@ -86,8 +103,9 @@ class OptionsPageTests(JourneyTestCase):
         template = Option.objects.get(slug="microneedling")
         concern = Evidence.objects.filter(option=template).first().concern
         for number in range(150):
-            extra = Option.objects.create(slug=f"extra-{number}", name=f"Extra {number}", family="peel", order=50,
-                                          status="published")
+            extra = Option.objects.create(
+                slug=f"extra-{number}", name=f"Extra {number}", family="peel", order=50, status="published"
+            )
             Evidence.objects.create(option=extra, concern=concern, certainty="low", summary="Test.")
         self.assertEqual(cold_queries(), before)
         self.assertEqual(len(current_catalogue().options), 166)
@@ -99,10 +117,16 @@ class CompareTests(JourneyTestCase):
 
     def test_two_to_four_options_give_a_grid_with_one_column_each(self):
         response = self.client.get(COMPARE, {"options": ["no-procedure", "microneedling", "peel-medium"]})
-        grid = response.content.decode().split('compare-grid')[1].split("</table>")[0]
+        grid = response.content.decode().split("compare-grid")[1].split("</table>")[0]
         self.assertEqual(len(re.findall(r'<th scope="col">', grid)), 3)
-        for row in ("What is it?", "How many sessions?", "How long to recover (downtime)?", "What does it cost?",
-                    "What are the serious risks?", "Does anything in my answers matter?"):
+        for row in (
+            "What is it?",
+            "How many sessions?",
+            "How long to recover (downtime)?",
+            "What does it cost?",
+            "What are the serious risks?",
+            "Does anything in my answers matter?",
+        ):
             self.assertIn(row, grid)
         self.assertIn("All numbers are out of 100 people", response.content.decode())
 
@@ -122,16 +146,27 @@ class DecisionTests(JourneyTestCase):
 
     def test_the_sure_test_is_worded_exactly(self):
         response = self.client.get(reverse("questionnaire:decision"))
-        for text in ("Do you feel SURE about the best choice for you?",
-                     "Do you know the benefits and risks of each option?",
-                     "Are you clear about which benefits and risks matter most to you?",
-                     "Do you have enough support and advice to make a choice?"):
+        for text in (
+            "Do you feel SURE about the best choice for you?",
+            "Do you know the benefits and risks of each option?",
+            "Are you clear about which benefits and risks matter most to you?",
+            "Do you have enough support and advice to make a choice?",
+        ):
             self.assertContains(response, text)
 
     def test_a_leaning_outside_the_options_shown_is_a_form_error(self):
-        response = self.client.post(reverse("questionnaire:decision"), {
-            "leaning": "ipl", "stage": "close", "role": "share", "sure": "yes", "understand": "yes",
-            "risk_benefit": "yes", "encouragement": "yes"})  # IPL is not shown for acne scars
+        response = self.client.post(
+            reverse("questionnaire:decision"),
+            {
+                "leaning": "ipl",
+                "stage": "close",
+                "role": "share",
+                "sure": "yes",
+                "understand": "yes",
+                "risk_benefit": "yes",
+                "encouragement": "yes",
+            },
+        )  # IPL is not shown for acne scars
         self.assertContains(response, "Select a valid choice")
 
     def test_a_score_of_3_or_less_is_shown_as_a_sign_to_seek_support_with_help_for_each_no(self):

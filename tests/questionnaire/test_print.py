@@ -1,4 +1,5 @@
 """The clinician's printout and PDF: complete, honest about certainty, and at most two pages."""
+
 import datetime
 
 from django.template.loader import render_to_string
@@ -60,10 +61,19 @@ class PrintableSummaryTests(PrintTestCase):
 
     def test_it_has_everything_a_colleague_needs(self):
         response = self.client.get(reverse("summary:print", args=[self.code]))
-        for text in (self.code, f"content version {self.summary.content_version}", "content last reviewed",
-                     "SURE test: 3 out of 4", "Leaning towards:", "Role wanted:", "Top priorities",
-                     "Can I see photos of people with my skin type", 'class="answer-lines"', "Sources",
-                     "General information only"):
+        for text in (
+            self.code,
+            f"content version {self.summary.content_version}",
+            "content last reviewed",
+            "SURE test: 3 out of 4",
+            "Leaning towards:",
+            "Role wanted:",
+            "Top priorities",
+            "Can I see photos of people with my skin type",
+            'class="answer-lines"',
+            "Sources",
+            "General information only",
+        ):
             self.assertContains(response, text)
         self.assertContains(response, "Pregnant, trying or breastfeeding")  # the answers that raised flags
         self.assertContains(response, "Isotretinoin in the last 12 months")
@@ -96,8 +106,10 @@ class PdfTests(PrintTestCase):
         response = self.client.get(reverse("summary:pdf", args=[self.code.lower()]))
         self.assertEqual(response["Content-Type"], "application/pdf")
         self.assertTrue(response.content.startswith(b"%PDF-"))
-        self.assertEqual(response["Content-Disposition"],
-                         f'attachment; filename="summary-{self.code}-{self.summary.created_at:%Y-%m-%d}.pdf"')
+        self.assertEqual(
+            response["Content-Disposition"],
+            f'attachment; filename="summary-{self.code}-{self.summary.created_at:%Y-%m-%d}.pdf"',
+        )
         self.assertEqual(response["Cache-Control"], "no-store")
 
     def test_the_pdf_carries_a_title_and_language(self):
@@ -178,4 +190,3 @@ def _right_edge(box) -> float:
     edges = [box.position_x + box.width] if getattr(box, "text", None) else []
     edges += [_right_edge(child) for child in getattr(box, "children", []) or []]
     return max(edges, default=0)
-

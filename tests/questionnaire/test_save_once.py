@@ -1,6 +1,7 @@
 """One summary per journey, however many times "Save my summary" is sent: each journey's save key (a hidden
 field, kept in the session) is unique among saved summaries. A page from another journey, or a changed key,
 saves nothing and says why. (test_concurrency.py sends the same save at the same moment on PostgreSQL.)"""
+
 from django.urls import reverse
 
 from decisionaid.questionnaire.models import SavedSummary
@@ -19,8 +20,11 @@ class SaveOnceTests(JourneyTestCase):
         self.page = self.client.get(QUESTIONS)
 
     def form(self, **fields) -> dict:
-        return {"chosen": self.page.context["form"].initial["chosen"], "save_token": self.page.context["save_token"],
-                **fields}
+        return {
+            "chosen": self.page.context["form"].initial["chosen"],
+            "save_token": self.page.context["save_token"],
+            **fields,
+        }
 
     def test_the_page_sends_the_journeys_save_key_in_a_hidden_field(self):
         token = self.client.session[SESSION_KEY]["save_token"]

@@ -1,10 +1,9 @@
 """The questionnaire: one topic per step, Back that keeps answers, review, order, tampering, adults only."""
+
 from django.test import TestCase
 from django.urls import reverse
 
-from decisionaid.content.pack import load_pack
 from decisionaid.questionnaire.steps import STEPS
-from tests.content.test_pack import SHIPPED
 from tests.questionnaire.journey import answer_all_steps, step_data
 
 
@@ -14,6 +13,7 @@ def step_url(slug):
 
 class JourneyTestCase(TestCase):
     """A patient's journey over the shipped content pack (loaded once per test database)."""
+
 
 class StepTests(JourneyTestCase):
     def test_the_start_page_says_what_is_stored_and_for_how_long(self):
@@ -95,7 +95,7 @@ class ReviewTests(JourneyTestCase):
         self.assertContains(response, "Acne scars")
         self.assertContains(response, "Up to a week")
         for step in STEPS:
-            self.assertContains(response, f'{step_url(step.slug)}?return=review')
+            self.assertContains(response, f"{step_url(step.slug)}?return=review")
 
     def test_changing_an_answer_from_the_review_returns_to_the_review(self):
         answer_all_steps(self.client)

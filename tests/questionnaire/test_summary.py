@@ -1,4 +1,5 @@
 """Saving a summary, viewing it, exporting it and deleting it."""
+
 import datetime
 import json
 import re
@@ -16,7 +17,17 @@ from decisionaid.questionnaire.models import SavedSummary
 from tests.questionnaire.journey import answer_all_steps, decide, save_summary
 from tests.questionnaire.test_steps import JourneyTestCase
 
-EXPORT_KEYS = ["code", "created_at", "expires_at", "content_version", "answers", "options", "decision", "sure", "questions"]
+EXPORT_KEYS = [
+    "code",
+    "created_at",
+    "expires_at",
+    "content_version",
+    "answers",
+    "options",
+    "decision",
+    "sure",
+    "questions",
+]
 
 
 class SavedSummaryTestCase(JourneyTestCase):
@@ -44,8 +55,10 @@ class SaveTests(SavedSummaryTestCase):
         self.assertEqual((summary.expires_at - summary.created_at).days, 90)
         stored = json.dumps(summary.record)
         self.assertNotIn("127.0.0.1", stored)
-        self.assertEqual([f.name for f in SavedSummary._meta.get_fields()],
-                         ["id", "code", "content_version", "record", "created_at", "expires_at", "save_token"])
+        self.assertEqual(
+            [f.name for f in SavedSummary._meta.get_fields()],
+            ["id", "code", "content_version", "record", "created_at", "expires_at", "save_token"],
+        )
         self.assertEqual(summary.record["export"]["decision"]["leaning"], "microneedling")
 
     def test_saving_ends_the_answers_in_the_session(self):
@@ -87,8 +100,20 @@ class ExportTests(SavedSummaryTestCase):
         self.assertEqual(list(body), EXPORT_KEYS)
         self.assertEqual(body["code"], summary.display_code)
         answers = body["answers"]
-        self.assertEqual(list(answers), ["concern", "other_concerns", "goals", "skin_type", "age_band", "jurisdiction",
-                                         "health", "limits", "values"])
+        self.assertEqual(
+            list(answers),
+            [
+                "concern",
+                "other_concerns",
+                "goals",
+                "skin_type",
+                "age_band",
+                "jurisdiction",
+                "health",
+                "limits",
+                "values",
+            ],
+        )
         self.assertEqual((answers["concern"], answers["skin_type"], answers["jurisdiction"]), ("acne-scars", "5", "us"))
         self.assertEqual(answers["health"]["isotretinoin"], "yes")
         self.assertEqual(answers["health"]["pregnant"], "unsure")
@@ -99,8 +124,14 @@ class ExportTests(SavedSummaryTestCase):
         self.assertEqual(list(option), ["slug", "name", "certainty", "flags", "regulatory", "exceeds_limits"])
         self.assertEqual(list(option["regulatory"]), ["jurisdiction", "status", "as_of"])
         self.assertEqual(list(body["decision"]), ["leaning", "stage", "role"])
-        self.assertEqual(body["sure"], {"answers": {"sure": "no", "understand": "yes", "risk_benefit": "yes",
-                                                    "encouragement": "yes"}, "score": 3, "conflict": True})
+        self.assertEqual(
+            body["sure"],
+            {
+                "answers": {"sure": "no", "understand": "yes", "risk_benefit": "yes", "encouragement": "yes"},
+                "score": 3,
+                "conflict": True,
+            },
+        )
         self.assertIn("Can I see <script>alert(1)</script> photos?", body["questions"])
 
     def test_the_export_matches_what_the_options_page_showed(self):
@@ -112,8 +143,12 @@ class ExportTests(SavedSummaryTestCase):
         body = self.client.get(reverse("summary:export", args=[SavedSummary.objects.get().code])).json()
         self.assertEqual([option["slug"] for option in body["options"]], shown)
         peel = next(option for option in body["options"] if option["slug"] == "peel-deep")
-        self.assertIn({"level": "avoid", "item": "isotretinoin"}, [{k: f[k] for k in ("level", "item")} for f in peel["flags"]])
-        self.assertIn({"level": "avoid", "item": "skin-type"}, [{k: f[k] for k in ("level", "item")} for f in peel["flags"]])
+        self.assertIn(
+            {"level": "avoid", "item": "isotretinoin"}, [{k: f[k] for k in ("level", "item")} for f in peel["flags"]]
+        )
+        self.assertIn(
+            {"level": "avoid", "item": "skin-type"}, [{k: f[k] for k in ("level", "item")} for f in peel["flags"]]
+        )
         self.assertIn("check", [flag["level"] for flag in peel["flags"]])
         for flag in peel["flags"]:
             self.assertIn(flag["reason"].split(" ")[-1], page)  # the same reason text the page showed
@@ -124,6 +159,7 @@ class ExportTests(SavedSummaryTestCase):
         self.save()
         summary = SavedSummary.objects.get()
         from decisionaid.content.models import Option
+
         option = Option.objects.get(slug="microneedling")
         option.name = "Renamed later"
         option.save()
@@ -146,7 +182,9 @@ class LookupAndDeleteTests(SavedSummaryTestCase):
         self.save()
         summary = SavedSummary.objects.get()
         SavedSummary.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
-        self.assertContains(self.client.get(reverse("summary:detail", args=[summary.display_code])), "expired", status_code=410)
+        self.assertContains(
+            self.client.get(reverse("summary:detail", args=[summary.display_code])), "expired", status_code=410
+        )
         self.assertEqual(self.client.get(reverse("summary:export", args=[summary.display_code])).status_code, 410)
 
     def test_deleting_needs_confirmation_then_the_code_stops_working(self):
@@ -187,7 +225,7 @@ class CodeLookupTests(SavedSummaryTestCase):
     def test_the_lookup_opens_a_summary_from_a_code_in_any_case_and_with_any_separators(self):
         self.save()
         summary = SavedSummary.objects.get()
-        typed = " " + " ".join(summary.code.lower()[i:i + 4] for i in range(0, 12, 4)) + " "
+        typed = " " + " ".join(summary.code.lower()[i : i + 4] for i in range(0, 12, 4)) + " "
         response = self.client.get(self.LOOKUP, {"code": typed})
         self.assertRedirects(response, reverse("summary:detail", args=[summary.display_code]))
 
@@ -216,7 +254,7 @@ class CodeLookupTests(SavedSummaryTestCase):
         self.save()
         pdf = reverse("summary:pdf", args=[SavedSummary.objects.get().display_code])
         with self.settings(PDFS_PER_MINUTE=2):
-            for download in range(2):
+            for _download in range(2):
                 self.assertEqual(self.client.get(pdf).status_code, 200)
             response = self.client.get(pdf)
             self.assertContains(response, "Too many PDF downloads", status_code=429)
@@ -246,9 +284,13 @@ class SharedCacheTests(SavedSummaryTestCase):
     def test_when_the_shared_cache_is_down_summaries_still_open(self):
         self.save()
         code = SavedSummary.objects.get().display_code
-        down = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0",
-                "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}
-        with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-                                       "shared": down}):
+        down = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+        with override_settings(
+            CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "shared": down}
+        ):
             self.assertEqual(self.client.get(reverse("summary:detail", args=[code])).status_code, 200)
             self.assertEqual(self.client.get(reverse("summary:detail", args=["ZZZZ-ZZZZ-ZZZZ"])).status_code, 404)

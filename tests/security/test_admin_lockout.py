@@ -1,4 +1,5 @@
 """The admin login locks after repeated failures, and only staff get in."""
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
@@ -10,8 +11,9 @@ def staff(db):
 
 
 def sign_in(client, password, address="10.1.1.1", **headers):
-    return client.post("/admin/login/?next=/admin/", {"username": "editor", "password": password},
-                       REMOTE_ADDR=address, **headers)
+    return client.post(
+        "/admin/login/?next=/admin/", {"username": "editor", "password": password}, REMOTE_ADDR=address, **headers
+    )
 
 
 @pytest.mark.django_db
@@ -32,8 +34,11 @@ def test_five_failed_sign_ins_lock_the_account_from_that_address(staff, settings
 def test_a_user_who_is_not_staff_cannot_use_the_admin(db):
     User.objects.create_user("patient", password="a-long-correct-password")
     client = Client()
-    response = client.post("/admin/login/?next=/admin/", {"username": "patient", "password": "a-long-correct-password"},
-                           REMOTE_ADDR="10.3.3.3")
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "patient", "password": "a-long-correct-password"},
+        REMOTE_ADDR="10.3.3.3",
+    )
     assert response.status_code == 200 and b"staff account" in response.content
     assert client.get("/admin/").status_code == 302  # back to the login page
 

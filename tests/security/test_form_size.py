@@ -1,5 +1,6 @@
 """Form posts are limited to well above the largest legitimate form (settings.DATA_UPLOAD_MAX_MEMORY_SIZE): a
 larger one gets the 413 page and nothing is stored, while the fullest form a patient can send still saves."""
+
 from django.urls import reverse
 
 from decisionaid.questionnaire.models import SavedSummary
@@ -31,8 +32,9 @@ class FormSizeTests(JourneyTestCase):
     def test_the_fullest_questions_form_still_saves(self):
         every_question = [key for key, _ in self.page.context["form"].fields["chosen"].choices]
         own = {f"own_{number}": WIDEST_QUESTION for number in range(1, 6)}
-        response = self.client.post(QUESTIONS, {"chosen": every_question, "save_token": self.page.context["save_token"],
-                                                **own})
+        response = self.client.post(
+            QUESTIONS, {"chosen": every_question, "save_token": self.page.context["save_token"], **own}
+        )
         self.assertEqual(response.status_code, 302)
         saved = SavedSummary.objects.get().record
         self.assertEqual(saved["shown"]["chosen_question_keys"], every_question)

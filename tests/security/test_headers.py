@@ -1,4 +1,5 @@
 """Every response carries the security headers; the policy allows nothing from other sites and no inline code."""
+
 import re
 from html.parser import HTMLParser
 
@@ -35,8 +36,10 @@ def test_every_page_sends_the_security_headers(shipped_content, path):
 @pytest.mark.django_db
 def test_the_printout_style_runs_only_with_this_responses_nonce(shipped_content):
     client = Client()
-    html = client.get("/treatments/compare/", {"concern": "acne-scars", "jurisdiction": "uk",
-                                               "options": ["no-procedure", "microneedling"]})
+    html = client.get(
+        "/treatments/compare/",
+        {"concern": "acne-scars", "jurisdiction": "uk", "options": ["no-procedure", "microneedling"]},
+    )
     nonce = re.search(r'<style nonce="([^"]+)">@page', html.content.decode()).group(1)
     assert f"'nonce-{nonce}'" in html["Content-Security-Policy"]
     again = client.get(html.request["PATH_INFO"] + "?" + html.request["QUERY_STRING"])
@@ -61,7 +64,8 @@ class InlineCode(HTMLParser):
             if name == "style" or name.startswith("on"):
                 self.found.append(f"<{tag} {name}=...>")
             if name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith(
-                    "javascript:"):
+                "javascript:"
+            ):
                 self.found.append(f"<{tag} {name}={value!r}>")
 
 
@@ -69,8 +73,15 @@ def every_page_a_patient_and_a_clinician_see() -> dict[str, bytes]:
     """The public pages, each questionnaire step with and without errors, options, compare, decision, questions,
     the saved summary, its printout, the encounter sheet, the admin login and the error pages."""
     client, bodies = Client(), {}
-    for path in [*PAGES, "/about/", "/glossary/", "/questions-people-ask/", "/treatments/microneedling/",
-                 "/treatments/no-such-thing/", "/summary/ZZZZ-ZZZZ-ZZZZ/"]:
+    for path in [
+        *PAGES,
+        "/about/",
+        "/glossary/",
+        "/questions-people-ask/",
+        "/treatments/microneedling/",
+        "/treatments/no-such-thing/",
+        "/summary/ZZZZ-ZZZZ-ZZZZ/",
+    ]:
         bodies[path] = client.get(path).content
     for step in STEPS:
         url = reverse("questionnaire:step", args=[step.slug])
@@ -78,14 +89,17 @@ def every_page_a_patient_and_a_clinician_see() -> dict[str, bytes]:
     answer_all_steps(client)
     for name in ("review", "options", "decision", "questions"):
         bodies[name] = client.get(reverse(f"questionnaire:{name}")).content
-    bodies["compare"] = client.get(reverse("questionnaire:compare"),
-                                   {"options": ["no-procedure", "microneedling"]}).content
+    bodies["compare"] = client.get(
+        reverse("questionnaire:compare"), {"options": ["no-procedure", "microneedling"]}
+    ).content
     decide(client)
     summary = save_summary(client)
     bodies["summary"] = client.get(summary).content
     bodies["printout"] = client.get(summary + "print/").content
-    bodies["encounter sheet"] = client.get("/treatments/compare/", {
-        "concern": "acne-scars", "jurisdiction": "uk", "options": ["no-procedure", "microneedling"]}).content
+    bodies["encounter sheet"] = client.get(
+        "/treatments/compare/",
+        {"concern": "acne-scars", "jurisdiction": "uk", "options": ["no-procedure", "microneedling"]},
+    ).content
     return bodies
 
 

@@ -1,9 +1,12 @@
 """Hostile input at every form and URL: never a 500, always a clear answer, and no stored record changed or
 half-written. Property-based (Hypothesis) for the questionnaire steps; hand-picked cases for the rest."""
+
 import pytest
 from django.test import Client
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.steps import STEPS
@@ -11,17 +14,36 @@ from tests.questionnaire.journey import answer_all_steps, decide, save_summary, 
 
 ODD_TEXT = st.one_of(
     st.text(max_size=300),
-    st.sampled_from(["<script>alert(1)</script>", "' OR 1=1 --", "\u202e\u0000\ufeff", "💉" * 50, "-1", "99999",
-                     "3.5", "../../etc/passwd", "%00", "acne-scars\r\nSet-Cookie: x=1", "A" * 5000]),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "\u202e\u0000\ufeff",
+            "💉" * 50,
+            "-1",
+            "99999",
+            "3.5",
+            "../../etc/passwd",
+            "%00",
+            "acne-scars\r\nSet-Cookie: x=1",
+            "A" * 5000,
+        ]
+    ),
 )
-FIELD_NAMES = sorted({name for fields in step_data().values() for name in fields} | {"go", "return", "csrfmiddlewaretoken"})
+FIELD_NAMES = sorted(
+    {name for fields in step_data().values() for name in fields} | {"go", "return", "csrfmiddlewaretoken"}
+)
 HOSTILE_FORM = st.dictionaries(
     st.one_of(st.sampled_from(FIELD_NAMES), st.text(min_size=1, max_size=20)),
     st.one_of(ODD_TEXT, st.lists(ODD_TEXT, max_size=5)),
     max_size=12,
 )
-FUZZ = hypothesis_settings(max_examples=15, deadline=None, database=None,
-                           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = hypothesis_settings(
+    max_examples=15,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 @pytest.fixture
@@ -73,10 +95,17 @@ def test_a_megabyte_body_script_tags_and_odd_unicode_in_own_questions(patient):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("method, path", [
-    ("put", "/start/step/concern/"), ("delete", "/start/questions/"), ("patch", "/summary/"),
-    ("post", "/healthz"), ("post", "/summary/"), ("put", "/treatments/compare/"),
-])
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("put", "/start/step/concern/"),
+        ("delete", "/start/questions/"),
+        ("patch", "/summary/"),
+        ("post", "/healthz"),
+        ("post", "/summary/"),
+        ("put", "/treatments/compare/"),
+    ],
+)
 def test_wrong_methods_are_refused_with_405(shipped_content, method, path):
     response = getattr(Client(raise_request_exception=False), method)(path)
     assert response.status_code == 405
@@ -104,9 +133,27 @@ def test_forged_and_truncated_codes_cannot_delete_anything(patient):
 @pytest.mark.django_db
 @pytest.mark.parametrize("page", ["questionnaire:decision", "questionnaire:questions"])
 @FUZZ
-@given(form=st.dictionaries(st.sampled_from(["leaning", "stage", "role", "sure", "understand", "risk_benefit",
-                                             "encouragement", "chosen", "own_1", "own_5", "own_6"]),
-                            st.one_of(ODD_TEXT, st.lists(ODD_TEXT, max_size=3)), max_size=8))
+@given(
+    form=st.dictionaries(
+        st.sampled_from(
+            [
+                "leaning",
+                "stage",
+                "role",
+                "sure",
+                "understand",
+                "risk_benefit",
+                "encouragement",
+                "chosen",
+                "own_1",
+                "own_5",
+                "own_6",
+            ]
+        ),
+        st.one_of(ODD_TEXT, st.lists(ODD_TEXT, max_size=3)),
+        max_size=8,
+    )
+)
 def test_any_post_to_the_decision_and_questions_pages_saves_whole_or_is_refused(patient, page, form):
     decide(patient)
     shown = patient.get(reverse(page))

@@ -4,6 +4,7 @@ logged as an ERROR line that says so.
 Django's own 400 handler re-reads the form for its CSRF token, so a form in UTF-16 with any CSRF cookie made it
 fail a second time: a 500, logged only under the 400's message, in lines that did not show their level.
 """
+
 import io
 import logging
 from contextlib import contextmanager
@@ -12,15 +13,23 @@ from unittest import mock
 import pytest
 from django.test import Client
 
-POST_URLS = ["/start/step/concern/", "/start/questions/", "/start/decision/", "/start/again/",
-             "/summary/7QK2-9MZD-X4RT/delete/", "/admin/login/"]
+POST_URLS = [
+    "/start/step/concern/",
+    "/start/questions/",
+    "/start/decision/",
+    "/start/again/",
+    "/summary/7QK2-9MZD-X4RT/delete/",
+    "/admin/login/",
+]
 UNREADABLE = {
     "UTF-16": ("application/x-www-form-urlencoded; charset=utf-16", "concern=acne-scars".encode("utf-16")),
     "Latin-1": ("application/x-www-form-urlencoded; charset=iso-8859-1", b"own_1=caf\xe9"),
     "an unknown charset": ("application/x-www-form-urlencoded; charset=x-no-such-charset", b"concern=acne-scars"),
     "a value that is not UTF-8": ("application/x-www-form-urlencoded", b"own_1=caf%E9"),
-    "a multipart form in UTF-16": ("multipart/form-data; boundary=b; charset=utf-16",
-                                   b'--b\r\nContent-Disposition: form-data; name="concern"\r\n\r\nx\r\n--b--\r\n'),
+    "a multipart form in UTF-16": (
+        "multipart/form-data; boundary=b; charset=utf-16",
+        b'--b\r\nContent-Disposition: form-data; name="concern"\r\n\r\nx\r\n--b--\r\n',
+    ),
 }
 
 
@@ -57,8 +66,10 @@ def test_a_form_not_readable_as_utf8_gets_the_400_page_on_every_post_url(shipped
 
 @pytest.mark.django_db
 def test_a_real_server_error_is_logged_as_an_error_with_its_traceback(shipped_content):
-    with mock.patch("decisionaid.pages.views.Concern.objects.published", side_effect=RuntimeError("boom")), \
-            console_log() as log:
+    with (
+        mock.patch("decisionaid.pages.views.Concern.objects.published", side_effect=RuntimeError("boom")),
+        console_log() as log,
+    ):
         response = Client(raise_request_exception=False).get("/")
     assert response.status_code == 500
     assert "ERROR django.request Internal Server Error: /" in log.getvalue()

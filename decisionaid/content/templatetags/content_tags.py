@@ -1,4 +1,5 @@
 """Template helpers for clinical content: citations and plain numbers."""
+
 from __future__ import annotations
 
 from django import template
@@ -58,10 +59,13 @@ def icon_array(row) -> str:
     return format_html(
         '<svg class="icon-array icon-array-{}" viewBox="0 0 {} {}" role="img" aria-label="{}" focusable="false">'
         '<path class="icon-affected" d="{}"/><path class="icon-unaffected" d="{}"/></svg>',
-        array.total, array.columns * 10, array.rows * 10,
+        array.total,
+        array.columns * 10,
+        array.rows * 10,
         f"Picture of {array.total:,} people. The {array.affected:,} filled squares are people who have this. "
         f"{both_frames_text(row.events, row.denominator)}",
-        "".join(filled), "".join(hollow),
+        "".join(filled),
+        "".join(hollow),
     )
 
 

@@ -1,4 +1,5 @@
 """The options page's cards (see questionnaire/cards.py)."""
+
 from __future__ import annotations
 
 from django import template
@@ -13,6 +14,9 @@ register = template.Library()
 def option_card(context, match) -> str:
     """One option's card, drawn with the page's concern, country and reference numbers."""
     return option_card_html(
-        match, concern=context["concern"], jurisdiction=context["jurisdiction"],
-        reference_numbers=context.get("reference_numbers", {}), content_stamp=catalogue_for(context.request).stamp,
+        match,
+        concern=context["concern"],
+        jurisdiction=context["jurisdiction"],
+        reference_numbers=context.get("reference_numbers", {}),
+        content_stamp=catalogue_for(context.request).stamp,
     )

@@ -17,11 +17,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, all: bool, **options):
         figures = content_figures(published_only=not all)
-        self.stdout.write(f"{'content type':<14} {'items':>5} {'mean grade':>10} {'max grade':>9} "
-                          f"{'claims':>6} {'verified ref':>12}")
+        self.stdout.write(
+            f"{'content type':<14} {'items':>5} {'mean grade':>10} {'max grade':>9} {'claims':>6} {'verified ref':>12}"
+        )
         for row in figures:
-            self.stdout.write(f"{row.kind:<14} {row.items:>5} {shown(row.mean_grade):>10} {shown(row.max_grade):>9} "
-                              f"{row.claims:>6} {shown(row.verified_share, '%'):>12}")
+            self.stdout.write(
+                f"{row.kind:<14} {row.items:>5} {shown(row.mean_grade):>10} {shown(row.max_grade):>9} "
+                f"{row.claims:>6} {shown(row.verified_share, '%'):>12}"
+            )
         over = [entry for row in figures for entry in row.over_limit]
         self.stdout.write(f"\nTexts above grade {MAX_GRADE}: {len(over)}")
         for entry in over:
@@ -32,4 +35,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {spec.kind} {key}: " + "; ".join(map(str, problems)))
         self.stdout.write("\nBalance: harms text as a share of benefits text, per published option")
         for row in option_balance():
-            self.stdout.write(f"  {row.option:<30} {row.harm_share:>4}%  ({row.harm_chars} vs {row.benefit_chars} characters)")
+            self.stdout.write(
+                f"  {row.option:<30} {row.harm_share:>4}%  ({row.harm_chars} vs {row.benefit_chars} characters)"
+            )

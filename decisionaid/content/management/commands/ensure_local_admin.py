@@ -12,15 +12,21 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
-            raise CommandError("ensure_local_admin only runs with DJANGO_DEBUG on; create real accounts with createsuperuser.")
+            raise CommandError(
+                "ensure_local_admin only runs with DJANGO_DEBUG on; create real accounts with createsuperuser."
+            )
         User = get_user_model()
         if User.objects.filter(username=USERNAME).exists():
-            self.stdout.write(f"Local admin account '{USERNAME}' already exists (its password was shown when it was created).")
+            self.stdout.write(
+                f"Local admin account '{USERNAME}' already exists (its password was shown when it was created)."
+            )
             return
         password = secrets.token_urlsafe(15)
         User.objects.create_superuser(username=USERNAME, email="", password=password)
-        self.stdout.write(self.style.WARNING(
-            f"Created a local admin account for http://127.0.0.1:8000/admin/\n"
-            f"  user name: {USERNAME}\n  password:  {password}\n"
-            f"This password is shown only now."
-        ))
+        self.stdout.write(
+            self.style.WARNING(
+                f"Created a local admin account for http://127.0.0.1:8000/admin/\n"
+                f"  user name: {USERNAME}\n  password:  {password}\n"
+                f"This password is shown only now."
+            )
+        )

@@ -10,8 +10,13 @@ class Command(BaseCommand):
     help = "Write the content in the database out as the content pack, for review like code."
 
     def add_arguments(self, parser):
-        parser.add_argument("--to", dest="directory", type=Path, default=None,
-                            help="Pack folder (default: the repository's content_pack/).")
+        parser.add_argument(
+            "--to",
+            dest="directory",
+            type=Path,
+            default=None,
+            help="Pack folder (default: the repository's content_pack/).",
+        )
 
     def handle(self, *args, directory: Path | None, **options):
         directory = directory or Path(settings.CONTENT_PACK_DIR)

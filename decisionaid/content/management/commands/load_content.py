@@ -11,10 +11,18 @@ class Command(BaseCommand):
     help = "Load the content pack into the database (idempotent; keeps admin edits unless --force)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--from", dest="directory", type=Path, default=None,
-                            help="Pack folder (default: the repository's content_pack/).")
-        parser.add_argument("--force", action="store_true",
-                            help="Overwrite items that were changed in the admin since they were loaded.")
+        parser.add_argument(
+            "--from",
+            dest="directory",
+            type=Path,
+            default=None,
+            help="Pack folder (default: the repository's content_pack/).",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Overwrite items that were changed in the admin since they were loaded.",
+        )
 
     def handle(self, *args, directory: Path | None, force: bool, **options):
         directory = directory or Path(settings.CONTENT_PACK_DIR)
@@ -25,12 +33,16 @@ class Command(BaseCommand):
         except PackError as error:
             raise CommandError(f"Content pack not loaded (nothing was changed): {error}") from None
         for spec in SPECS:
-            row = {outcome: result.counts[(spec.kind, outcome)] for outcome in ("created", "updated", "unchanged", "kept")}
+            row = {
+                outcome: result.counts[(spec.kind, outcome)] for outcome in ("created", "updated", "unchanged", "kept")
+            }
             if any(row.values()):
                 self.stdout.write(f"  {spec.kind}: " + ", ".join(f"{n} {outcome}" for outcome, n in row.items() if n))
-        self.stdout.write(self.style.SUCCESS(
-            f"Content pack loaded: {result.total('created')} created, {result.total('updated')} updated, "
-            f"{result.total('unchanged')} unchanged, {result.total('kept')} kept with admin edits."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Content pack loaded: {result.total('created')} created, {result.total('updated')} updated, "
+                f"{result.total('unchanged')} unchanged, {result.total('kept')} kept with admin edits."
+            )
+        )
         if result.kept:
             self.stdout.write("Kept (edited in the admin; use --force to overwrite): " + ", ".join(result.kept))
