@@ -29,7 +29,7 @@ class SavedSummary(models.Model):
     expires_at = models.DateTimeField()
     # The journey's "Save my summary" key (Journey.save_token): random, in the patient's session until the save, and
     # unique here, so saves of one journey sent at the same moment (a double click) make one summary between them.
-    save_token = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    save_token = models.UUIDField(unique=True, null=True, editable=False)
 
     objects = SummaryQuerySet.as_manager()
 
@@ -49,7 +49,7 @@ class SavedSummary(models.Model):
         return self.expires_at <= timezone.now()
 
     @classmethod
-    def create(cls, *, record: dict, content_version: int, save_token: str | None = None) -> "SavedSummary":
+    def create(cls, *, record: dict, content_version: int, save_token: str | None = None) -> SavedSummary:
         """Save under a fresh code; in the (60-bit) event of a clash, draw again.
 
         A save whose `save_token` another save already used returns that save's summary instead: on PostgreSQL the

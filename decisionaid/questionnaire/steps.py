@@ -6,7 +6,7 @@ to that step instead of failing later.
 """
 from __future__ import annotations
 
-import secrets
+import uuid
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -138,7 +138,7 @@ class Journey:
         """This journey's key for "Save my summary", drawn once and sent with the form: however many saves of the
         journey arrive at once, they make one summary (SavedSummary.save_token). Gone with the journey once saved."""
         if not isinstance(self.data.get("save_token"), str):
-            self.data["save_token"] = secrets.token_urlsafe(24)
+            self.data["save_token"] = str(uuid.uuid4())
             self.save()
         return self.data["save_token"]
 

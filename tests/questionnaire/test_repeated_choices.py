@@ -37,7 +37,7 @@ class RepeatedChoiceTests(JourneyTestCase):
         self.assertEqual(SavedSummary.objects.count(), 0)
 
     def test_the_encounter_sheet_refuses_an_option_picked_twice(self):
-        response = self.client.get(reverse("pages:encounter_sheet"), {
-            "concern": "acne-scars", "jurisdiction": "us", "options": ["microneedling", "microneedling", "no-procedure"],
-        })
+        picked = ["microneedling", "microneedling", "no-procedure"]
+        response = self.client.get(reverse("pages:encounter_sheet"),
+                                   {"concern": "acne-scars", "jurisdiction": "us", "options": picked})
         self.assertContains(response, REPEATED, status_code=400)
