@@ -82,6 +82,10 @@ TEMPLATES = [
     },
 ]
 
+# How long PostgreSQL may spend on one statement, or waiting for a lock, before it is cancelled and the page
+# answers 503 (seconds; 0: no limit, e.g. for a long migration). Pages take milliseconds.
+DATABASE_TIMEOUT_SECONDS = env_int("DATABASE_TIMEOUT_SECONDS", default=2, minimum=0)
+
 _database_url = env_str("DATABASE_URL")
 if _database_url is None:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}}
@@ -91,8 +95,20 @@ else:
     except ValueError as error:
         raise ConfigurationError("DATABASE_URL", f"could not be read: {error}") from None
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        # An unreachable database fails fast (and the page says "try again") instead of hanging.
-        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+        # A database that refuses, hangs or is cut off fails the request within about 5 s (the 503 "try again"
+        # page; /healthz 503) instead of holding the worker until gunicorn kills it at 30 s with no answer: a new
+        # connection gets 2 s (libpq's least); the server cancels a statement, or a wait for a lock, after
+        # DATABASE_TIMEOUT_SECONDS; the kernel drops a connection whose packets go unacknowledged for half a
+        # second longer (keepalives find one gone quiet); and pages/db_deadline.py gives up on a server that
+        # acknowledges packets but never answers (a paused container) at that same moment.
+        _options = DATABASES["default"].setdefault("OPTIONS", {})
+        _options.setdefault("connect_timeout", 2)
+        _options.update(keepalives=1, keepalives_idle=10, keepalives_interval=2, keepalives_count=3)
+        if DATABASE_TIMEOUT_SECONDS:
+            _ms = DATABASE_TIMEOUT_SECONDS * 1000
+            _timeouts = f"-c statement_timeout={_ms} -c lock_timeout={_ms}"
+            _options["options"] = f"{_options.get('options', '')} {_timeouts}".strip()  # after any the URL gives
+            _options.setdefault("tcp_user_timeout", _ms + 500)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def start_up(*command: str, **env: str) -> subprocess.CompletedProcess:
     """Run `manage.py check` (or another command) with exactly these settings variables."""
-    base = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL"))}
+    base = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_"))}
     return subprocess.run([sys.executable, "manage.py", *(command or ["check"])], cwd=ROOT, env={**base, **env},
                           capture_output=True, text=True, timeout=120)
 
@@ -68,4 +68,22 @@ class StartUpTests(TestCase):
     def test_trusted_proxies_without_a_proxy_stop_start_up_naming_the_variable(self):
         result = start_up(DJANGO_DEBUG="1", DJANGO_TRUSTED_PROXIES="1")
         self.assertIn("Configuration error: DJANGO_TRUSTED_PROXIES needs DJANGO_BEHIND_PROXY=1", result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+
+    def test_postgresql_statements_and_lock_waits_time_out_after_database_timeout_seconds(self):
+        read = ["shell", "--no-imports", "-c", "from django.conf import settings; print(settings.DATABASES['default'])"]
+        url = "postgres://aid@db.example:5432/decisionaid?options=-c%20search_path%3Daid"  # kept, not replaced
+        default = start_up(*read, DJANGO_DEBUG="1", DATABASE_URL=url).stdout
+        self.assertIn("'options': '-c search_path=aid -c statement_timeout=2000 -c lock_timeout=2000'", default)
+        self.assertIn("'connect_timeout': 2", default)
+        self.assertIn("'tcp_user_timeout': 2500", default)
+        five = start_up(*read, DJANGO_DEBUG="1", DATABASE_URL=url, DATABASE_TIMEOUT_SECONDS="5").stdout
+        self.assertIn("-c statement_timeout=5000 -c lock_timeout=5000", five)
+        off = start_up(*read, DJANGO_DEBUG="1", DATABASE_URL=url, DATABASE_TIMEOUT_SECONDS="0").stdout
+        self.assertIn("'options': '-c search_path=aid'", off)
+        self.assertNotIn("tcp_user_timeout", off)
+
+    def test_a_malformed_database_timeout_stops_start_up_naming_the_variable(self):
+        result = start_up(DJANGO_DEBUG="1", DATABASE_TIMEOUT_SECONDS="2s")
+        self.assertIn("Configuration error: DATABASE_TIMEOUT_SECONDS must be a whole number", result.stderr)
         self.assertNotIn("Traceback", result.stderr)
