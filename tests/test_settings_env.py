@@ -1,4 +1,5 @@
 """Settings come from environment variables; a malformed value stops start-up with a clear message."""
+
 import os
 import subprocess
 import sys
@@ -13,8 +14,14 @@ ROOT = Path(__file__).resolve().parent.parent
 def start_up(*command: str, **env: str) -> subprocess.CompletedProcess:
     """Run `manage.py check` (or another command) with exactly these settings variables."""
     base = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_"))}
-    return subprocess.run([sys.executable, "manage.py", *(command or ["check"])], cwd=ROOT, env={**base, **env},
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *(command or ["check"])],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 class EnvParsingTests(TestCase):
@@ -60,8 +67,11 @@ class StartUpTests(TestCase):
 
     def test_behind_a_proxy_one_forwarding_hop_is_trusted_unless_told_otherwise(self):
         read = ["shell", "--no-imports", "-c", "from django.conf import settings; print(settings.TRUSTED_PROXIES)"]
-        for env, trusted in [({}, "0"), ({"DJANGO_BEHIND_PROXY": "1"}, "1"),
-                             ({"DJANGO_BEHIND_PROXY": "1", "DJANGO_TRUSTED_PROXIES": "2"}, "2")]:
+        for env, trusted in [
+            ({}, "0"),
+            ({"DJANGO_BEHIND_PROXY": "1"}, "1"),
+            ({"DJANGO_BEHIND_PROXY": "1", "DJANGO_TRUSTED_PROXIES": "2"}, "2"),
+        ]:
             result = start_up(*read, DJANGO_DEBUG="1", **env)
             self.assertEqual(result.stdout.strip(), trusted, result.stderr)
 

@@ -1,4 +1,5 @@
 """Saved summaries: what a patient was shown and chose, under a reference code, with no identity."""
+
 from __future__ import annotations
 
 import datetime
@@ -60,8 +61,14 @@ class SavedSummary(models.Model):
         for _attempt in range(5):
             try:
                 with transaction.atomic():
-                    return cls.objects.create(code=new_code(), record=record, content_version=content_version,
-                                              created_at=now, expires_at=expires_at, save_token=save_token)
+                    return cls.objects.create(
+                        code=new_code(),
+                        record=record,
+                        content_version=content_version,
+                        created_at=now,
+                        expires_at=expires_at,
+                        save_token=save_token,
+                    )
             except IntegrityError:
                 if save_token is not None and (first := cls.objects.filter(save_token=save_token).first()):
                     return first

@@ -1,4 +1,5 @@
 """purge_expired deletes expired summaries and sessions, and nothing that is still live."""
+
 import datetime
 from io import StringIO
 from unittest import mock
@@ -25,7 +26,9 @@ class PurgeExpiredTests(JourneyTestCase):
         self.assertTrue(expired.save_token)  # a journey's save key does not keep its summary from the purge
         SavedSummary.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
         live_session = Session.objects.get()
-        Session.objects.create(session_key="x" * 32, session_data="", expire_date=timezone.now() - datetime.timedelta(days=1))
+        Session.objects.create(
+            session_key="x" * 32, session_data="", expire_date=timezone.now() - datetime.timedelta(days=1)
+        )
 
         output = StringIO()
         call_command("purge_expired", stdout=output)
@@ -38,8 +41,12 @@ class PurgeExpiredTests(JourneyTestCase):
 
     def test_a_backlog_goes_a_batch_at_a_time_so_no_statement_runs_into_the_database_timeout(self):
         yesterday = timezone.now() - datetime.timedelta(days=1)
-        SavedSummary.objects.bulk_create([SavedSummary(code=f"OLD{number:09d}", content_version=1, record={},
-                                                       expires_at=yesterday) for number in range(5)])
+        SavedSummary.objects.bulk_create(
+            [
+                SavedSummary(code=f"OLD{number:09d}", content_version=1, record={}, expires_at=yesterday)
+                for number in range(5)
+            ]
+        )
         with mock.patch.object(purge_expired, "BATCH", 2), CaptureQueriesContext(connection) as queries:
             call_command("purge_expired", stdout=StringIO())
         self.assertFalse(SavedSummary.objects.exists())

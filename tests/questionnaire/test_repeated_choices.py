@@ -1,5 +1,6 @@
 """A tick box sent twice is a tampered form: every multiple-choice field refuses it with a message, and nothing
 is stored (one saved summary once listed 303 "other concerns"; comparing one option twice passed "pick 2 to 4")."""
+
 from django.urls import reverse
 
 from decisionaid.questionnaire.models import SavedSummary
@@ -11,8 +12,10 @@ REPEATED = "more than once. Please tick each choice only once."
 
 class RepeatedChoiceTests(JourneyTestCase):
     def test_another_concern_ticked_twice_is_a_form_error_and_nothing_is_stored(self):
-        response = self.client.post(reverse("questionnaire:step", args=["concern"]),
-                                    {"concern": "acne-scars", "other_concerns": ["texture"] * 303})
+        response = self.client.post(
+            reverse("questionnaire:step", args=["concern"]),
+            {"concern": "acne-scars", "other_concerns": ["texture"] * 303},
+        )
         self.assertContains(response, "Please check your answers")
         self.assertContains(response, "You ticked “Rough texture and large pores” more than once")
         self.assertContains(response, REPEATED)
@@ -38,6 +41,7 @@ class RepeatedChoiceTests(JourneyTestCase):
 
     def test_the_encounter_sheet_refuses_an_option_picked_twice(self):
         picked = ["microneedling", "microneedling", "no-procedure"]
-        response = self.client.get(reverse("pages:encounter_sheet"),
-                                   {"concern": "acne-scars", "jurisdiction": "us", "options": picked})
+        response = self.client.get(
+            reverse("pages:encounter_sheet"), {"concern": "acne-scars", "jurisdiction": "us", "options": picked}
+        )
         self.assertContains(response, REPEATED, status_code=400)

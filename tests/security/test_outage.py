@@ -1,5 +1,6 @@
 """When the database cannot be reached, or stops answering: a quick 503 "please try again" page, /healthz says
 so, and the answers given before the outage are still there afterwards."""
+
 import socket
 import threading
 import time
@@ -23,8 +24,9 @@ def client() -> Client:
 
 
 def database_refuses():
-    return mock.patch("django.db.backends.utils.CursorWrapper.execute",
-                      side_effect=OperationalError("connection refused"))
+    return mock.patch(
+        "django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("connection refused")
+    )
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ Run it daily (see the README for cron and systemd timer examples). Expired summa
 answer 410), but they must not stay in the database either. Rows go a thousand at a time, so that however many
 have built up (a purge that did not run for weeks), no statement comes near DATABASE_TIMEOUT_SECONDS.
 """
+
 from django.contrib.sessions.models import Session
 from django.core.management.base import BaseCommand
 from django.db.models import QuerySet
