@@ -3,6 +3,7 @@
 See the README's configuration table. Production behaviour is switched on by variables
 (DJANGO_DEBUG off, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL), not by a second module.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -180,10 +181,21 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 # Browser features the site never uses are switched off for it and anything it might embed.
-PERMISSIONS_POLICY = {feature: [] for feature in (
-    "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone",
-    "payment", "usb", "browsing-topics",
-)}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+}
 
 # Admin logins: after 5 failures for a user name from one address, that pair is locked out for an hour.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", default=5, minimum=1)
@@ -204,8 +216,10 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY el
 # header is ignored) without one.
 TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", default=1 if BEHIND_PROXY else 0, minimum=0)
 if TRUSTED_PROXIES and not BEHIND_PROXY:
-    raise ConfigurationError("DJANGO_TRUSTED_PROXIES", "needs DJANGO_BEHIND_PROXY=1: without a proxy in front, "
-                             "X-Forwarded-For is whatever the client wrote.")
+    raise ConfigurationError(
+        "DJANGO_TRUSTED_PROXIES",
+        "needs DJANGO_BEHIND_PROXY=1: without a proxy in front, X-Forwarded-For is whatever the client wrote.",
+    )
 
 # Published content is held per process as a plain object and rebuilt when any content changes (see
 # content/catalogue.py), outside Django's caches. "default" is per process and holds parts of pages kept once
@@ -215,13 +229,20 @@ if TRUSTED_PROXIES and not BEHIND_PROXY:
 # warns without it, see questionnaire/checks.py), else memory (one process, as in `make run`).
 REDIS_URL = env_str("REDIS_URL", default="")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "decisionaid",
-                "OPTIONS": {"MAX_ENTRIES": 2000}},
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "decisionaid",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
     "shared": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
-         "KEY_PREFIX": "decisionaid", "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
-        if REDIS_URL else
-        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "decisionaid-shared"}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "decisionaid",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "decisionaid-shared"}
     ),
 }
 

@@ -4,6 +4,7 @@ Answers are stored per step as the cleaned form values. A step counts as done on
 still pass its form, so content that changes under a patient (say, an unpublished concern) sends them back
 to that step instead of failing later.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -33,18 +34,35 @@ STEPS = (
     Step("goals", _("Your goals"), forms.GoalsForm),
     Step("about-you", _("About you"), forms.AboutYouForm),
     Step("country", _("Where you live"), forms.CountryForm),
-    Step("health-1", _("Your health: pregnancy, skin and medicines"),
-         forms.health_form(("pregnant", "isotretinoin", "skin-infection", "cold-sores", "active-acne", "keloid")),
-         _("Some health conditions and medicines change which treatments are safe for you. Your answers stay "
-           "private and are not linked to you.")),
-    Step("health-2", _("Your health: bleeding, sun and cancer"),
-         forms.health_form(("blood-thinners", "bleeding-disorder", "photosensitive", "cancer-active", "cancer-past"))),
-    Step("health-3", _("Your health: other conditions"),
-         forms.health_form(("immune", "heart-kidney-liver", "allergy", "filler", "melasma"))),
+    Step(
+        "health-1",
+        _("Your health: pregnancy, skin and medicines"),
+        forms.health_form(("pregnant", "isotretinoin", "skin-infection", "cold-sores", "active-acne", "keloid")),
+        _(
+            "Some health conditions and medicines change which treatments are safe for you. Your answers stay "
+            "private and are not linked to you."
+        ),
+    ),
+    Step(
+        "health-2",
+        _("Your health: bleeding, sun and cancer"),
+        forms.health_form(("blood-thinners", "bleeding-disorder", "photosensitive", "cancer-active", "cancer-past")),
+    ),
+    Step(
+        "health-3",
+        _("Your health: other conditions"),
+        forms.health_form(("immune", "heart-kidney-liver", "allergy", "filler", "melasma")),
+    ),
     Step("limits", _("What you can manage"), forms.LimitsForm),
-    Step("values", _("What matters most to you"), forms.ValuesForm,
-         _("Rate how much each of these matters to you, from 0 (not important) to 4 (very important). There are "
-           "no right answers.")),
+    Step(
+        "values",
+        _("What matters most to you"),
+        forms.ValuesForm,
+        _(
+            "Rate how much each of these matters to you, from 0 (not important) to 4 (very important). There are "
+            "no right answers."
+        ),
+    ),
 )
 STEP_BY_SLUG = {step.slug: step for step in STEPS}
 
@@ -82,8 +100,10 @@ class Journey:
         # Every journey page checks every step, and the answers rarely change between pages: remember each
         # verdict per content version and answers (building and checking the 9 forms took 2 ms a page).
         return bool(stored) and remembered(
-            "step-valid", (self.catalogue.stamp, step.slug, stored),
-            lambda: step.form_class(data=stored, catalogue=self.catalogue).is_valid())
+            "step-valid",
+            (self.catalogue.stamp, step.slug, stored),
+            lambda: step.form_class(data=stored, catalogue=self.catalogue).is_valid(),
+        )
 
     def first_unfinished(self) -> Step | None:
         return next((step for step in STEPS if not self.is_done(step)), None)
@@ -101,7 +121,9 @@ class Journey:
         health = {}
         for step in STEPS:
             if issubclass(step.form_class, forms.HealthForm):
-                health.update({slug: value for slug, value in self.stored(step).items() if slug in step.form_class.items})
+                health.update(
+                    {slug: value for slug, value in self.stored(step).items() if slug in step.form_class.items}
+                )
         return health
 
     def values(self) -> dict[str, int]:

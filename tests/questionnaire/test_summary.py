@@ -277,7 +277,7 @@ class SharedCacheTests(SavedSummaryTestCase):
         with self.settings(CODE_ATTEMPTS_PER_MINUTE=2):
             for attempt in range(2):
                 self.client.get(reverse("summary:detail", args=[f"ZZZZ-ZZZZ-ZZZ{attempt}"]))
-        keys = redis.Redis.from_url(settings.REDIS_URL).keys("*code-failures*count")
+        keys = redis.Redis.from_url(settings.CACHES["shared"]["LOCATION"]).keys("*code-failures*count")
         self.assertEqual(len(keys), 1)  # another process, with its own connection, sees the counter
         self.assertEqual(caches["shared"].get(keys[0].decode().split(":", 2)[-1]), 2)
 
