@@ -5,30 +5,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("content", "0002_faq_and_signoff"),
+        ('content', '0002_faq_and_signoff'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="contentversion",
-            name="touched_at",
+            model_name='contentversion',
+            name='touched_at',
             field=models.DateTimeField(default=django.utils.timezone.now),
         ),
         migrations.AddField(
-            model_name="historicalsideeffect",
-            name="is_pigment_or_scarring",
-            field=models.BooleanField(
-                default=False,
-                help_text="Tick if this harm is a lasting change in skin colour or a scar. Patients who care most about avoiding pigment change or scarring see these side by side.",
-            ),
+            model_name='historicalsideeffect',
+            name='is_pigment_or_scarring',
+            field=models.BooleanField(default=False, help_text='Tick if this harm is a lasting change in skin colour or a scar. Patients who care most about avoiding pigment change or scarring see these side by side.'),
         ),
         migrations.AddField(
-            model_name="sideeffect",
-            name="is_pigment_or_scarring",
-            field=models.BooleanField(
-                default=False,
-                help_text="Tick if this harm is a lasting change in skin colour or a scar. Patients who care most about avoiding pigment change or scarring see these side by side.",
-            ),
+            model_name='sideeffect',
+            name='is_pigment_or_scarring',
+            field=models.BooleanField(default=False, help_text='Tick if this harm is a lasting change in skin colour or a scar. Patients who care most about avoiding pigment change or scarring see these side by side.'),
         ),
     ]

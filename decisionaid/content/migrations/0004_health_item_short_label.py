@@ -4,27 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("content", "0003_pigment_flag_and_content_stamp"),
+        ('content', '0003_pigment_flag_and_content_stamp'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="healthitem",
-            name="short_label",
-            field=models.CharField(
-                blank=True,
-                help_text="A few words for the clinician's printout, e.g. “Pregnant or breastfeeding”.",
-                max_length=60,
-            ),
+            model_name='healthitem',
+            name='short_label',
+            field=models.CharField(blank=True, help_text="A few words for the clinician's printout, e.g. “Pregnant or breastfeeding”.", max_length=60),
         ),
         migrations.AddField(
-            model_name="historicalhealthitem",
-            name="short_label",
-            field=models.CharField(
-                blank=True,
-                help_text="A few words for the clinician's printout, e.g. “Pregnant or breastfeeding”.",
-                max_length=60,
-            ),
+            model_name='historicalhealthitem',
+            name='short_label',
+            field=models.CharField(blank=True, help_text="A few words for the clinician's printout, e.g. “Pregnant or breastfeeding”.", max_length=60),
         ),
     ]

@@ -6,24 +6,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
-    dependencies = []
+    dependencies = [
+    ]
 
     operations = [
         migrations.CreateModel(
-            name="SavedSummary",
+            name='SavedSummary',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("code", models.CharField(editable=False, max_length=12, unique=True)),
-                ("content_version", models.PositiveIntegerField()),
-                ("record", models.JSONField(encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ("expires_at", models.DateTimeField()),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.CharField(editable=False, max_length=12, unique=True)),
+                ('content_version', models.PositiveIntegerField()),
+                ('record', models.JSONField(encoder=django.core.serializers.json.DjangoJSONEncoder)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                ('expires_at', models.DateTimeField()),
             ],
             options={
-                "verbose_name_plural": "saved summaries",
-                "indexes": [models.Index(fields=["expires_at"], name="questionnai_expires_23bbcb_idx")],
+                'verbose_name_plural': 'saved summaries',
+                'indexes': [models.Index(fields=['expires_at'], name='questionnai_expires_23bbcb_idx')],
             },
         ),
     ]
