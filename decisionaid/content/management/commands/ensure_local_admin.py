@@ -1,32 +1,47 @@
-import secrets
+"""`make run`'s local accounts for trying the admin (debug only): an editor and two reviewers, never a superuser.
+
+Two reviewers, because a reviewer cannot publish a change they made themselves.
+"""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-USERNAME = "admin"
+from decisionaid.content.accounts import make_content_user, new_password
+
+LOCAL_ACCOUNTS = (("editor", "editor"), ("reviewer", "reviewer"), ("reviewer2", "reviewer"))
 
 
 class Command(BaseCommand):
-    help = "Make sure a local admin account exists (debug only); prints a new password once when it creates one."
+    help = "Make sure the local editor and reviewer accounts exist (debug only); prints each new password once."
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError(
-                "ensure_local_admin only runs with DJANGO_DEBUG on; create real accounts with createsuperuser."
+                "ensure_local_admin only runs with DJANGO_DEBUG on; create real accounts with add_content_user."
             )
         User = get_user_model()
-        if User.objects.filter(username=USERNAME).exists():
+        existing = []
+        for name, role in LOCAL_ACCOUNTS:
+            if User._default_manager.filter(**{User.USERNAME_FIELD: name}).exists():
+                existing.append(name)
+                continue
+            password = new_password()
+            make_content_user(name, role, password=password)
             self.stdout.write(
-                f"Local admin account '{USERNAME}' already exists (its password was shown when it was created)."
+                self.style.WARNING(f"Created local {role} account\n  user name: {name}\n  password:  {password}")
             )
-            return
-        password = secrets.token_urlsafe(15)
-        User.objects.create_superuser(username=USERNAME, email="", password=password)
-        self.stdout.write(
-            self.style.WARNING(
-                f"Created a local admin account for http://127.0.0.1:8000/admin/\n"
-                f"  user name: {USERNAME}\n  password:  {password}\n"
-                f"This password is shown only now."
+        if len(existing) < len(LOCAL_ACCOUNTS):
+            self.stdout.write(
+                self.style.WARNING("These passwords are shown only now. Sign in at http://127.0.0.1:8000/admin/.")
             )
-        )
+        if existing:
+            self.stdout.write(
+                f"Local account(s) {', '.join(existing)} already exist (passwords were shown when they were created)."
+            )
+        superusers = User._default_manager.filter(is_superuser=True).values_list(User.USERNAME_FIELD, flat=True)
+        if superusers:
+            self.stdout.write(
+                f"Note: superuser(s) {', '.join(superusers)} bypass the editor/reviewer split; "
+                "try the admin as editor, reviewer or reviewer2 instead."
+            )

@@ -1,0 +1,46 @@
+"""Deployment check: no superusers. A superuser passes every permission check, so it bypasses the split between
+content editors and clinical reviewers; content staff are made with `manage.py add_content_user` instead.
+
+`manage.py check --deploy` warns (decisionaid.W002) when the database holds a superuser. If the database cannot
+be read (not migrated yet, unreachable), it says so as information, which does not fail `--fail-level WARNING`.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.core.checks import CheckMessage, Info, Tags, Warning, register
+from django.db import DatabaseError, transaction
+
+SHOWN_NAMES = 5
+
+
+@register(Tags.security, deploy=True)
+def check_no_superusers(app_configs=None, **kwargs) -> list[CheckMessage]:
+    User = get_user_model()
+    try:
+        with transaction.atomic():  # a failed query inside a caller's transaction leaves that transaction usable
+            names = list(
+                User._default_manager.filter(is_superuser=True)
+                .order_by(User.USERNAME_FIELD)
+                .values_list(User.USERNAME_FIELD, flat=True)[: SHOWN_NAMES + 1]
+            )
+    # RuntimeError: database access refused outright, as pytest-django does for tests without the db mark.
+    except (DatabaseError, RuntimeError) as error:
+        return [
+            Info(
+                f"Could not check the database for superusers ({error}).",
+                hint="Run this check again after `manage.py migrate`, against the production database.",
+                id="decisionaid.I002",
+            )
+        ]
+    if not names:
+        return []
+    shown = ", ".join(names[:SHOWN_NAMES]) + (", …" if len(names) > SHOWN_NAMES else "")
+    return [
+        Warning(
+            f"The database has superusers ({shown}): superusers bypass the editor/reviewer split.",
+            hint="Content staff should be editor or reviewer accounts made with `manage.py add_content_user`; "
+            "remove superuser status (or the account) in the admin or the Django shell.",
+            id="decisionaid.W002",
+        )
+    ]
