@@ -20,6 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from decisionaid.content import gate, publishing
 from decisionaid.content.admin_ids import MalformedIdNotFoundMixin
+from decisionaid.content.history import HistoryReasonAdminMixin
 from decisionaid.content.models import (
     ClinicalSignOff,
     Concern,
@@ -40,6 +41,7 @@ from decisionaid.content.models import (
     SiteText,
     WarningSign,
 )
+from decisionaid.content.text import normalised_formfield
 from decisionaid.content.widgets import GradedTextarea, GradedTextInput
 
 WORKFLOW_FIELDSET = (
@@ -79,7 +81,7 @@ class GradedFieldsMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if widget := graded_widget(db_field, self.grade_kind):
             kwargs["widget"] = widget
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        return normalised_formfield(super().formfield_for_dbfield(db_field, request, **kwargs))
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -130,7 +132,7 @@ def mark_reviewed(modeladmin, request, queryset):
     modeladmin.message_user(request, f"Marked {queryset.count()} item(s) reviewed on {today:%d %B %Y}.")
 
 
-class ContentItemAdmin(MalformedIdNotFoundMixin, GradedFieldsMixin, SimpleHistoryAdmin):
+class ContentItemAdmin(HistoryReasonAdminMixin, MalformedIdNotFoundMixin, GradedFieldsMixin, SimpleHistoryAdmin):
     list_filter = ("status", ReviewDueFilter, PublishingChecksFilter)
     readonly_fields = ("publishing_problems", "changed_by", "published_by")
     actions = [mark_reviewed]
@@ -361,7 +363,7 @@ class SiteTextAdmin(ContentItemAdmin):
     search_fields = ("title", "body")
 
 
-class OptionChildAdmin(MalformedIdNotFoundMixin, GradedFieldsMixin, SimpleHistoryAdmin):
+class OptionChildAdmin(HistoryReasonAdminMixin, MalformedIdNotFoundMixin, GradedFieldsMixin, SimpleHistoryAdmin):
     """The option's rows on their own, for searching across options; editing them counts as changing the option."""
 
     autocomplete_fields = ("references",)

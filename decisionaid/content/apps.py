@@ -7,4 +7,7 @@ class ContentConfig(AppConfig):
 
     def ready(self) -> None:
         import decisionaid.content.checks  # noqa: F401  (check --deploy: no superusers)
-        from decisionaid.content import signals  # noqa: F401  (creates the editor and reviewer groups)
+        from decisionaid.content import (
+            history,  # noqa: F401  (\n line endings and a reason in every history row)
+            signals,  # noqa: F401  (creates the editor and reviewer groups)
+        )

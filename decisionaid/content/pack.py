@@ -31,6 +31,7 @@ from decisionaid.content.serialization import (
     serialize,
 )
 from decisionaid.content.signals import bulk_content_changes
+from decisionaid.content.text import normalise_newlines
 
 
 class PackError(Exception):
@@ -53,6 +54,7 @@ class _PackDumper(yaml.SafeDumper):
 
 
 def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
+    text = normalise_newlines(text)  # never a "\r": a text with line breaks is a block, one line a line
     style = "|" if "\n" in text else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 

@@ -30,6 +30,7 @@ from decisionaid.content.models import (
     SiteText,
     WarningSign,
 )
+from decisionaid.content.text import normalise_newlines
 
 WORKFLOW_FIELDS = ("status", "last_reviewed_on", "next_review_due")
 
@@ -173,11 +174,14 @@ def serialize(instance: ContentItem) -> dict:
 
 
 def normalize(data: dict) -> dict:
-    """A pack item as read from YAML, in the shape `serialize` gives (dates as text, empties dropped)."""
+    """A pack item as read from YAML, in the shape `serialize` gives (dates as text, "\\n" line endings,
+    empties dropped)."""
     result = {}
     for name, value in data.items():
         if isinstance(value, datetime.date):
             value = value.isoformat()
+        elif isinstance(value, str):
+            value = normalise_newlines(value)  # as saving stores it (`history`)
         elif isinstance(value, list) and value and isinstance(value[0], dict):
             value = [normalize(row) for row in value]
         elif isinstance(value, list):
