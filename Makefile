@@ -37,6 +37,7 @@ install-bench: $(VENV)/.installed-bench
 run: install
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py load_content
+	$(RUN_ENV) $(BIN)/python manage.py publish_release --first --note "The shipped content pack"
 	$(RUN_ENV) $(BIN)/python manage.py ensure_local_admin
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -1,4 +1,5 @@
-"""The shipped content pack in the test database: loaded once per test database, restored in milliseconds.
+"""The shipped content pack in the test database, as the working copy and release 1: loaded once per test
+database, restored in milliseconds.
 
 Loading the pack takes seconds (it reads, validates and gates every item), so the suite loads it once, when the
 test database is created, with history off. Every test then sees it: plain tests roll their changes back, and
@@ -16,6 +17,7 @@ from django.test.utils import override_settings
 
 from decisionaid.content.catalogue import forget_catalogue
 from decisionaid.content.pack import load_pack
+from decisionaid.content.releases import publish_first_release
 
 SNAPSHOT_PREFIX = "pack_snapshot__"
 
@@ -31,6 +33,7 @@ def load_shipped_pack_once() -> None:
     a snapshot of every content table."""
     with override_settings(SIMPLE_HISTORY_ENABLED=False):
         load_pack(settings.CONTENT_PACK_DIR)
+        publish_first_release("The shipped content pack")
     with connection.cursor() as cursor:
         for table in content_tables():
             snapshot = connection.ops.quote_name(SNAPSHOT_PREFIX + table)
@@ -44,7 +47,7 @@ def needs_restoring() -> bool:
     if connection.in_atomic_block:
         return False
     with connection.cursor() as cursor:
-        cursor.execute("SELECT COUNT(*) FROM content_contentversion")
+        cursor.execute("SELECT COUNT(*) FROM content_release")
         return cursor.fetchone()[0] == 0
 
 

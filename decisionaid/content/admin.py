@@ -1,32 +1,32 @@
-"""The admin for content editors and clinical reviewers.
+"""The admin for content editors and clinical reviewers: it edits the working copy only.
 
-Editors change drafts; reviewers publish. The publishing gate's problems show on every change page and as a
-list filter, publishing is refused while any remain, and a reviewer cannot publish a change they made. The
-admins are shared by every request, so nothing a request works out is kept on them: it travels on the request's
-own form or page items. A malformed id in any admin URL answers 404 (`admin_ids`).
+Saving, reverting from history, deleting rows or items and bulk actions change the working copy; patients see a
+change only once a clinical reviewer who did not make it publishes a release (`release_admin.py`). Every change
+page shows the item's publishing problems (all of them) and how it differs from the current release. The admins
+are shared by every request, so nothing a request works out is kept on them. A malformed id in any admin URL
+answers 404 (`admin_ids`).
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
 from django.contrib import admin, messages
 from django.db import models
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from decisionaid.content import gate, publishing
+from decisionaid.content import gate, publishing, releases
 from decisionaid.content.admin_ids import MalformedIdNotFoundMixin
 from decisionaid.content.history import HistoryReasonAdminMixin
 from decisionaid.content.models import (
     ClinicalSignOff,
     Concern,
-    ContentItem,
-    ContentVersion,
     ContraindicationRule,
+    Disclosure,
     Evidence,
     FaqEntry,
     GlossaryTerm,
@@ -45,26 +45,23 @@ from decisionaid.content.text import normalised_formfield
 from decisionaid.content.widgets import GradedTextarea, GradedTextInput
 
 WORKFLOW_FIELDSET = (
-    "Review and publishing",
-    {"fields": ("status", "last_reviewed_on", "next_review_due", "publishing_problems", "changed_by", "published_by")},
+    "Review and releases",
+    {"fields": ("status", "last_reviewed_on", "next_review_due", "release_status", "publishing_problems")},
 )
-# Fields whose change is not a change of the content itself.
-NON_CONTENT_FIELDS = {"status", "last_reviewed_on", "next_review_due"}
-# The attribute that carries an item's publishing problems from the changelist to its "publishing checks" cell.
+# The attributes that carry an item's problems and release status from the changelist to its cells.
 PAGE_PROBLEMS = "publishing_problems_on_page"
+PAGE_RELEASE_STATUS = "release_status_on_page"
+# Set on a request whose save changed the working copy, so the confirmation says what happens next.
+SAVED_TO_WORKING_COPY = "_saved_to_working_copy"
 
 
-@dataclass(frozen=True)
-class PublishIntent:
-    """What a change-form save asked for, noted before the item is saved (the status is held back until the
-    inlines are saved too)."""
-
-    previous_status: str | None
-    wants_publish: bool
-
-    @property
-    def was_published(self) -> bool:
-        return self.previous_status == ContentItem.Status.PUBLISHED
+def working_copy_message(request: HttpRequest, item) -> str:
+    return format_html(
+        "Saved “{}” to the working copy. Patients will see this only after a clinical reviewer who did not make "
+        'the change publishes a release (<a href="{}">see what the next release would change</a>).',
+        item,
+        reverse("admin:content_release_publish"),
+    )
 
 
 def graded_widget(db_field: models.Field, kind: str):
@@ -120,7 +117,7 @@ class PublishingChecksFilter(admin.SimpleListFilter):
 
 @admin.action(description="Mark reviewed today (next review in 12 months)")
 def mark_reviewed(modeladmin, request, queryset):
-    if not publishing.can_publish(request.user):
+    if not releases.can_publish(request.user):
         modeladmin.message_user(request, "Only a clinical reviewer can mark content reviewed.", messages.ERROR)
         return
     today = timezone.localdate()
@@ -134,24 +131,23 @@ def mark_reviewed(modeladmin, request, queryset):
 
 class ContentItemAdmin(HistoryReasonAdminMixin, MalformedIdNotFoundMixin, GradedFieldsMixin, SimpleHistoryAdmin):
     list_filter = ("status", ReviewDueFilter, PublishingChecksFilter)
-    readonly_fields = ("publishing_problems", "changed_by", "published_by")
+    readonly_fields = ("publishing_problems", "release_status")
     actions = [mark_reviewed]
     list_per_page = 50
     # A reference URL typed without a scheme means https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("changed_by", "published_by")
-
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
-        if "checks" in changelist.list_display:
-            # The "publishing checks" column: one set of queries for the page, kept on the page's own items
-            # (never on this admin, which every request shares).
-            shown = list(changelist.result_list)
-            found = publishing.problems_by_pk(self.model.objects.filter(pk__in=[item.pk for item in shown]))
-            for item in shown:
-                setattr(item, PAGE_PROBLEMS, found.get(item.pk, []))
+        # The "publishing checks" and "release" columns: one set of queries for the page, kept on the page's own
+        # items (never on this admin, which every request shares).
+        shown = list(changelist.result_list)
+        on_page = self.model.objects.filter(pk__in=[item.pk for item in shown])
+        problems = publishing.problems_by_pk(on_page) if "checks" in changelist.list_display else {}
+        statuses = releases.release_status_by_pk(on_page)
+        for item in shown:
+            setattr(item, PAGE_PROBLEMS, problems.get(item.pk, []))
+            setattr(item, PAGE_RELEASE_STATUS, statuses.get(item.pk, ""))
         return changelist
 
     @admin.display(description="publishing checks")
@@ -161,7 +157,16 @@ class ContentItemAdmin(HistoryReasonAdminMixin, MalformedIdNotFoundMixin, Graded
             found = publishing.problems_for(obj)
         return "Ready" if not found else f"{len(found)} problem{'s' if len(found) != 1 else ''}"
 
-    @admin.display(description="Problems that stop publishing")
+    @admin.display(description="compared with the live release")
+    def release_status(self, obj) -> str:
+        if obj is None or obj.pk is None:
+            return "New: not in any release yet."
+        found = getattr(obj, PAGE_RELEASE_STATUS, None)
+        return (
+            found if found is not None else releases.release_status_by_pk(type(obj).objects.filter(pk=obj.pk))[obj.pk]
+        )
+
+    @admin.display(description="Problems that stop a release")
     def publishing_problems(self, obj) -> str:
         if obj is None or obj.pk is None:
             return "Save the item first; the checks then run on what was saved."
@@ -169,49 +174,22 @@ class ContentItemAdmin(HistoryReasonAdminMixin, MalformedIdNotFoundMixin, Graded
         if not found:
             return "None: this item passes every publishing check."
         return format_html(
-            '<ul class="publishing-problems">{}</ul>',
+            '<p>{} problem(s):</p><ul class="publishing-problems">{}</ul>',
+            len(found),
             format_html_join("", "<li>{}</li>", ((str(problem),) for problem in found)),
         )
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        if not publishing.can_publish(request.user) and "status" in form.base_fields:
-            field = form.base_fields["status"]
-            field.choices = [choice for choice in field.choices if choice[0] != ContentItem.Status.PUBLISHED]
-            field.help_text = "Editors can save drafts and send them for review; a clinical reviewer publishes."
-        return form
-
-    def save_model(self, request, obj, form, change):
-        intent = PublishIntent(
-            previous_status=type(obj).objects.filter(pk=obj.pk).values_list("status", flat=True).first(),
-            wants_publish=obj.status == ContentItem.Status.PUBLISHED,
-        )
-        # Kept on this request's form for save_related, never on this admin, which every request shares.
-        form.publish_intent = intent
-        if intent.wants_publish and not intent.was_published:
-            # Held back until save_related, when the inlines are saved and the gate can see everything.
-            obj.status = intent.previous_status or ContentItem.Status.IN_REVIEW
-        super().save_model(request, obj, form, change)
-
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        obj, intent = form.instance, form.publish_intent
-        changed_now = bool(set(form.changed_data) - NON_CONTENT_FIELDS) or any(fs.has_changed() for fs in formsets)
-        if changed_now:
-            type(obj).objects.filter(pk=obj.pk).update(changed_by=request.user)
-            obj.changed_by = request.user
-        if not intent.wants_publish or (intent.was_published and not changed_now):
-            return
-        refusal = publishing.publish_refusal(obj, request.user, changed_now=changed_now)
-        found = publishing.problems_for(obj)
-        if refusal or found:
-            if intent.was_published:  # the published text changed, so it goes back to review
-                type(obj).objects.filter(pk=obj.pk).update(status=ContentItem.Status.IN_REVIEW)
-            reason = refusal or f"{len(found)} problem(s) remain: " + "; ".join(map(str, found))
-            self.message_user(request, f"Not published. {reason} Your other changes were saved.", messages.ERROR)
-            return
-        version = publishing.mark_published(obj, request.user)
-        self.message_user(request, f"Published. The site's content version is now {version}.")
+        setattr(request, SAVED_TO_WORKING_COPY, form.instance)
+
+    def message_user(self, request, message, level=messages.INFO, extra_tags="", fail_silently=False):
+        """After a save, one message saying the change waits for a release instead of Django's "changed
+        successfully", which would read as if patients saw it already."""
+        saved = getattr(request, SAVED_TO_WORKING_COPY, None)
+        if saved is not None and level == messages.SUCCESS:
+            message = working_copy_message(request, saved)
+        super().message_user(request, message, level, extra_tags, fail_silently)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -269,7 +247,7 @@ class ContraindicationRuleInline(OptionChildInline):
 @admin.register(Option)
 class OptionAdmin(ContentItemAdmin):
     grade_kind = "option"
-    list_display = ("name", "slug", "family", "order", "status", "checks", "next_review_due")
+    list_display = ("name", "slug", "family", "order", "status", "release_status", "checks", "next_review_due")
     list_filter = ("family", *ContentItemAdmin.list_filter)
     search_fields = ("name", "slug", "what_it_is")
     autocomplete_fields = ("references",)
@@ -279,7 +257,7 @@ class OptionAdmin(ContentItemAdmin):
 @admin.register(Concern)
 class ConcernAdmin(ContentItemAdmin):
     grade_kind = "concern"
-    list_display = ("name", "slug", "order", "status", "checks", "next_review_due")
+    list_display = ("name", "slug", "order", "status", "release_status", "checks", "next_review_due")
     search_fields = ("name", "slug", "description")
     autocomplete_fields = ("references",)
 
@@ -287,7 +265,7 @@ class ConcernAdmin(ContentItemAdmin):
 @admin.register(Reference)
 class ReferenceAdmin(ContentItemAdmin):
     grade_kind = "reference"
-    list_display = ("key", "title", "year", "kind", "verification", "status", "next_review_due")
+    list_display = ("key", "title", "year", "kind", "verification", "status", "release_status", "next_review_due")
     list_filter = ("kind", "verification", *ContentItemAdmin.list_filter)
     search_fields = ("key", "title", "authors", "publisher", "doi", "pmid")
 
@@ -295,14 +273,14 @@ class ReferenceAdmin(ContentItemAdmin):
 @admin.register(Jurisdiction)
 class JurisdictionAdmin(ContentItemAdmin):
     grade_kind = "jurisdiction"
-    list_display = ("name", "slug", "order", "status", "next_review_due")
+    list_display = ("name", "slug", "order", "status", "release_status", "next_review_due")
     search_fields = ("name", "slug")
 
 
 @admin.register(HealthItem)
 class HealthItemAdmin(ContentItemAdmin):
     grade_kind = "health-item"
-    list_display = ("slug", "short_label", "order", "status", "checks", "next_review_due")
+    list_display = ("slug", "short_label", "order", "status", "release_status", "checks", "next_review_due")
     search_fields = ("slug", "question", "short_label")
 
 
@@ -314,7 +292,7 @@ class ScopedItemAdmin(ContentItemAdmin):
 @admin.register(Question)
 class QuestionAdmin(ScopedItemAdmin):
     grade_kind = "question"
-    list_display = ("text", "topic", "scope", "family", "status", "checks", "next_review_due")
+    list_display = ("text", "topic", "scope", "family", "status", "release_status", "checks", "next_review_due")
     list_filter = ("topic", *ScopedItemAdmin.list_filter)
     search_fields = ("key", "text")
 
@@ -322,44 +300,78 @@ class QuestionAdmin(ScopedItemAdmin):
 @admin.register(WarningSign)
 class WarningSignAdmin(ScopedItemAdmin):
     grade_kind = "warning-sign"
-    list_display = ("title", "scope", "family", "status", "checks", "next_review_due")
+    list_display = ("title", "scope", "family", "status", "release_status", "checks", "next_review_due")
     search_fields = ("key", "title", "explanation")
 
 
 @admin.register(GlossaryTerm)
 class GlossaryTermAdmin(ContentItemAdmin):
     grade_kind = "glossary-term"
-    list_display = ("term", "slug", "status", "checks", "next_review_due")
+    list_display = ("term", "slug", "status", "release_status", "checks", "next_review_due")
     search_fields = ("term", "definition")
 
 
 @admin.register(FaqEntry)
 class FaqEntryAdmin(ContentItemAdmin):
     grade_kind = "faq"
-    list_display = ("question", "order", "status", "checks", "next_review_due")
+    list_display = ("question", "order", "status", "release_status", "checks", "next_review_due")
     search_fields = ("question", "answer")
     autocomplete_fields = ("references",)
 
 
-@admin.register(ClinicalSignOff)
-class ClinicalSignOffAdmin(MalformedIdNotFoundMixin, SimpleHistoryAdmin):
-    list_display = ("reviewer_name", "qualifications", "signed_off_on")
+@admin.register(Disclosure)
+class DisclosureAdmin(MalformedIdNotFoundMixin, SimpleHistoryAdmin):
+    """Authors, funder and conflicts of interest: working copy, published with the next release."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return not ClinicalSignOff.objects.exists() and super().has_add_permission(request)
+        return not Disclosure.objects.exists() and super().has_add_permission(request)
 
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return publishing.can_publish(request.user) and super().has_change_permission(request, obj)
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
     def save_model(self, request, obj, form, change):
         obj.pk = 1
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        setattr(request, SAVED_TO_WORKING_COPY, form.instance)
+
+    message_user = ContentItemAdmin.message_user
+
+
+@admin.register(ClinicalSignOff)
+class ClinicalSignOffAdmin(MalformedIdNotFoundMixin, SimpleHistoryAdmin):
+    """An independent clinician's sign-off of a release, recorded by a clinical reviewer."""
+
+    list_display = ("release", "reviewer_name", "qualifications", "signed_off_on", "recorded_by")
+    fields = ("release", "reviewer_name", "qualifications", "signed_off_on")
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("release",) if obj else ()
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return releases.can_publish(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return releases.can_publish(request.user)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def get_changeform_initial_data(self, request):
+        current = releases.current_release()
+        return {"release": current.pk if current else None, "signed_off_on": timezone.localdate()}
+
+    def save_model(self, request, obj, form, change):
+        obj.recorded_by = request.user
         super().save_model(request, obj, form, change)
 
 
 @admin.register(SiteText)
 class SiteTextAdmin(ContentItemAdmin):
     grade_kind = "site-text"
-    list_display = ("title", "slug", "status", "checks", "next_review_due")
+    list_display = ("title", "slug", "status", "release_status", "checks", "next_review_due")
     search_fields = ("title", "body")
 
 
@@ -371,20 +383,9 @@ class OptionChildAdmin(HistoryReasonAdminMixin, MalformedIdNotFoundMixin, Graded
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        note_option_changed(obj.option, request.user)
+        setattr(request, SAVED_TO_WORKING_COPY, obj.option)
 
-    def delete_model(self, request, obj):
-        option = obj.option
-        super().delete_model(request, obj)
-        note_option_changed(option, request.user)
-
-
-def note_option_changed(option: Option, user) -> None:
-    """A changed row changes its option: record who changed it, and send a published option back to review."""
-    updates = {"changed_by": user}
-    if option.status == ContentItem.Status.PUBLISHED:
-        updates["status"] = ContentItem.Status.IN_REVIEW
-    Option.objects.filter(pk=option.pk).update(**updates)
+    message_user = ContentItemAdmin.message_user
 
 
 @admin.register(Evidence)
@@ -431,20 +432,8 @@ class ContraindicationRuleAdmin(OptionChildAdmin):
     list_select_related = ("option", "health_item")
 
 
-@admin.register(ContentVersion)
-class ContentVersionAdmin(MalformedIdNotFoundMixin, admin.ModelAdmin):
-    list_display = ("number", "changed_at")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-
 admin.site.site_header = "Skin treatment decision aid — content"
 admin.site.site_title = "Decision aid content"
 admin.site.index_title = "Clinical content"
+
+from decisionaid.content import release_admin  # noqa: E402, F401  (the release pages register themselves)

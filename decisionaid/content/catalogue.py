@@ -1,34 +1,22 @@
-"""A read-only snapshot of the published content, held in memory and rebuilt whenever any content changes.
+"""The current release, read into small frozen dataclasses that every patient page shares.
 
-Patient pages read the snapshot instead of the database: one query (the content stamp) decides whether the
-held copy is current, so a page's query count stays flat however many options there are. The snapshot is
-made of small frozen dataclasses, which the matching functions take as plain input. Each process holds it as a
-plain object: Django's memory cache would unpickle it on every request (about 10 ms for the options page).
+Patient pages read only releases (see `releases.py`), never the working copy. One query (the current release's
+number and sign-off) decides whether the held copy is current, so a page's query count stays flat however much
+content there is. A release never changes, so a summary made from an earlier release reads that release's
+catalogue, kept the same way. Each process holds them as plain objects: Django's memory cache would unpickle
+them on every request (about 10 ms for the options page).
 """
 
 from __future__ import annotations
 
 import datetime
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.utils import timezone
 
-from decisionaid.content.models import (
-    Concern,
-    ContentVersion,
-    ContraindicationRule,
-    Evidence,
-    HealthItem,
-    Jurisdiction,
-    Option,
-    Outcome,
-    Question,
-    Reference,
-    RegulatoryStatus,
-    SideEffect,
-    SiteText,
-    WarningSign,
-)
+from decisionaid.content.models import ClinicalSignOff, Option, Question, Reference, Release, SideEffect
 from decisionaid.content.vocabulary import Certainty, FlagLevel, RegulatoryStatusCode
 
 
@@ -105,6 +93,14 @@ class RuleFacts(Cited):
     level: str
     explanation: str
 
+    @property
+    def level_label(self) -> str:
+        return FlagLevel(self.level).label
+
+    @property
+    def skin_types_text(self) -> str:
+        return ", ".join(sorted(self.skin_types))
+
 
 @dataclass(frozen=True)
 class OptionFacts(Cited):
@@ -124,11 +120,18 @@ class OptionFacts(Cited):
     cost_max_usd: int | None
     cost_note: str
     results_last: str
+    how_it_works: str = ""
+    next_review_due: datetime.date | None = None
+    edited_on: datetime.date | None = None  # the date of the release in which it last changed
     evidence: tuple[EvidenceFacts, ...] = ()
     outcomes: tuple[OutcomeFacts, ...] = ()
     side_effects: tuple[SideEffectFacts, ...] = ()
     statuses: tuple[StatusFacts, ...] = ()
     rules: tuple[RuleFacts, ...] = ()
+
+    @property
+    def is_review_overdue(self) -> bool:
+        return self.next_review_due is None or self.next_review_due < datetime.date.today()
 
     @property
     def discomfort_label(self) -> str:
@@ -184,21 +187,94 @@ class ScopedFacts(Cited):
 
 
 @dataclass(frozen=True)
+class ReferenceFacts:
+    key: str
+    authors: str
+    title: str
+    publisher: str
+    year: int | None
+    doi: str
+    pmid: str
+    url: str
+    kind: str
+    verification: str
+    note: str
+
+    @property
+    def is_commonly_known(self) -> bool:
+        return self.verification == Reference.Verification.COMMONLY_KNOWN
+
+    @property
+    def kind_label(self) -> str:
+        return str(Reference.Kind(self.kind).label)
+
+    @property
+    def verification_label(self) -> str:
+        return str(Reference.Verification(self.verification).label)
+
+
+@dataclass(frozen=True)
+class FaqFacts(Cited):
+    slug: str
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class GlossaryFacts:
+    slug: str
+    term: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class SiteTextFacts:
+    slug: str
+    title: str
+    body: str
+    edited_on: datetime.date | None
+
+
+@dataclass(frozen=True)
+class DisclosureFacts:
+    authors: tuple[str, ...]
+    funder: str
+    conflicts_of_interest: str
+
+
+@dataclass(frozen=True)
+class SignOffFacts:
+    reviewer_name: str
+    qualifications: str
+    signed_off_on: datetime.date
+
+
+@dataclass(frozen=True)
 class Catalogue:
-    stamp: tuple[int, str]
+    release: int  # 0 before the first release
+    published_on: datetime.date | None
+    sign_off: SignOffFacts | None
     concerns: tuple[ConcernFacts, ...]
     options: tuple[OptionFacts, ...]
     health_items: tuple[HealthItemFacts, ...]
     jurisdictions: tuple[JurisdictionFacts, ...]
     questions: tuple[ScopedFacts, ...]
     warning_signs: tuple[ScopedFacts, ...]
-    references: dict[str, Reference]
-    last_reviewed_on: datetime.date | None
+    references: dict[str, ReferenceFacts]
+    faq: tuple[FaqFacts, ...]
+    glossary: tuple[GlossaryFacts, ...]
+    site_texts: tuple[SiteTextFacts, ...]
+    disclosure: DisclosureFacts
     next_review_due: datetime.date | None
 
     @property
+    def stamp(self) -> tuple[int, bool]:
+        """Keys the parts of pages kept for many requests: a release's content never changes, its sign-off may."""
+        return (self.release, self.sign_off is not None)
+
+    @property
     def version(self) -> int:
-        return self.stamp[0]
+        return self.release
 
     def concern(self, slug: str) -> ConcernFacts | None:
         return next((concern for concern in self.concerns if concern.slug == slug), None)
@@ -213,175 +289,257 @@ class Catalogue:
         return next((item for item in self.health_items if item.slug == slug), None)
 
 
-_held: Catalogue | None = None
+_lock = threading.Lock()
+_held: OrderedDict[tuple, Catalogue] = OrderedDict()  # (release, sign-off id) -> catalogue, newest last
+_KEEP = 8
 
 
 def current_catalogue() -> Catalogue:
-    """The published content, as held when nothing has changed since it was built (one query)."""
-    global _held
-    stamp = ContentVersion.stamp()
-    held = _held  # read once: another thread may replace it meanwhile, which is harmless
-    if held is None or held.stamp != stamp:
-        held = _held = build_catalogue(stamp)
+    """The current release, as held when neither it nor its sign-off changed since (one query)."""
+    row = Release.objects.order_by("-number").values_list("number", "sign_off__id").first()
+    return _catalogue(*(row or (0, None)))
+
+
+def catalogue_for_release(number: int) -> Catalogue | None:
+    """An earlier (or the current) release, for a saved summary made from it; None if there is no such release."""
+    row = Release.objects.filter(number=number).values_list("number", "sign_off__id").first()
+    return _catalogue(*row) if row else None
+
+
+def _catalogue(number: int, sign_off_id: int | None) -> Catalogue:
+    key = (number, sign_off_id)
+    held = _held.get(key)
+    if held is None:
+        held = build_catalogue(Release.objects.filter(number=number).first()) if number else EMPTY
+        with _lock:
+            _held[key] = held
+            while len(_held) > _KEEP:
+                _held.popitem(last=False)
     return held
 
 
 def forget_catalogue() -> None:
-    """Drop the held snapshot (tests do, as their database is rolled back underneath it)."""
-    global _held
-    _held = None
+    """Drop the held catalogues (tests do, as their database is rolled back underneath them)."""
+    with _lock:
+        _held.clear()
 
 
-def _keys(item) -> tuple[str, ...]:
-    return tuple(sorted(reference.key for reference in item.references.all()))
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
 
 
-def _published_references() -> Prefetch:
-    return Prefetch("references", queryset=Reference.objects.published().only("key"))
+def _keys(item: dict) -> tuple[str, ...]:
+    return tuple(sorted(item.get("references", ())))
 
 
-def build_catalogue(stamp: tuple[int, str]) -> Catalogue:
-    """Read every published item with a fixed number of queries, whatever the amount of content."""
-    refs = _published_references
-    options = Option.objects.published().prefetch_related(
-        refs(),
-        Prefetch(
-            "evidence",
-            queryset=Evidence.objects.filter(concern__status=Concern.Status.PUBLISHED)
-            .select_related("concern")
-            .prefetch_related(refs()),
-        ),
-        Prefetch("outcomes", queryset=Outcome.objects.select_related("concern").prefetch_related(refs())),
-        Prefetch("side_effects", queryset=SideEffect.objects.prefetch_related(refs())),
-        Prefetch(
-            "regulatory_statuses",
-            queryset=RegulatoryStatus.objects.select_related("jurisdiction").prefetch_related(refs()),
-        ),
-        Prefetch("rules", queryset=ContraindicationRule.objects.select_related("health_item").prefetch_related(refs())),
-    )
-    concerns = Concern.objects.published().prefetch_related(refs())
-    scoped = dict(queryset=Option.objects.published().only("slug"))
-    questions = Question.objects.published().prefetch_related(refs(), Prefetch("options", **scoped))
-    warning_signs = WarningSign.objects.published().prefetch_related(refs(), Prefetch("options", **scoped))
-    option_facts = tuple(_option_facts(option) for option in options)
-    concern_rows = list(concerns)
-    reviewed = [*options, *concern_rows, *SiteText.objects.published().only("last_reviewed_on", "next_review_due")]
+def build_catalogue(release: Release | None) -> Catalogue:
+    """The dataclasses of one release's snapshot."""
+    if release is None:
+        return EMPTY
+    items = release.snapshot["items"]
+    edited = release.snapshot.get("edited", {})
+    sign_off = ClinicalSignOff.objects.filter(release=release).first()
+    reviewed = [*items["option"], *items["concern"], *items["site-text"]]
+    disclosure = release.snapshot["disclosure"]
+    concern_order = {c["slug"]: number for number, c in enumerate(_ordered(items["concern"]))}
     return Catalogue(
-        stamp=stamp,
+        release=release.number,
+        published_on=timezone.localtime(release.published_at).date(),
+        sign_off=SignOffFacts(sign_off.reviewer_name, sign_off.qualifications, sign_off.signed_off_on)
+        if sign_off
+        else None,
         concerns=tuple(
             ConcernFacts(
-                slug=c.slug,
-                name=c.name,
-                description=c.description,
-                no_procedure_outlook=c.no_procedure_outlook,
-                decision_statement=c.decision_statement,
+                slug=c["slug"],
+                name=c["name"],
+                description=c.get("description", ""),
+                no_procedure_outlook=c.get("no_procedure_outlook", ""),
+                decision_statement=c.get("decision_statement", ""),
                 reference_keys=_keys(c),
             )
-            for c in concern_rows
+            for c in _ordered(items["concern"])
         ),
-        options=option_facts,
+        options=tuple(_option_facts(o, edited, concern_order) for o in _ordered(items["option"])),
         health_items=tuple(
-            HealthItemFacts(slug=h.slug, question=h.question, short_label=h.short_label, explanation=h.explanation)
-            for h in HealthItem.objects.published()
+            HealthItemFacts(
+                slug=h["slug"],
+                question=h.get("question", ""),
+                short_label=h.get("short_label", ""),
+                explanation=h.get("explanation", ""),
+            )
+            for h in _ordered(items["health-item"])
         ),
-        jurisdictions=tuple(JurisdictionFacts(slug=j.slug, name=j.name) for j in Jurisdiction.objects.published()),
-        questions=tuple(_scoped_facts(q, text=q.text, explanation="") for q in questions),
-        warning_signs=tuple(_scoped_facts(w, text=w.title, explanation=w.explanation) for w in warning_signs),
-        references={reference.key: reference for reference in Reference.objects.published()},
-        last_reviewed_on=max((i.last_reviewed_on for i in reviewed if i.last_reviewed_on), default=None),
-        next_review_due=min((i.next_review_due for i in reviewed if i.next_review_due), default=None),
+        jurisdictions=tuple(JurisdictionFacts(slug=j["slug"], name=j["name"]) for j in _ordered(items["jurisdiction"])),
+        questions=tuple(_scoped_facts(q, text=q.get("text", ""), explanation="") for q in _ordered(items["question"])),
+        warning_signs=tuple(
+            _scoped_facts(w, text=w.get("title", ""), explanation=w.get("explanation", ""))
+            for w in _ordered(items["warning-sign"])
+        ),
+        references={r["key"]: _reference_facts(r) for r in items["reference"]},
+        faq=tuple(
+            FaqFacts(slug=f["slug"], question=f["question"], answer=f.get("answer", ""), reference_keys=_keys(f))
+            for f in _ordered(items["faq"])
+        ),
+        glossary=tuple(
+            GlossaryFacts(slug=g["slug"], term=g["term"], definition=g.get("definition", ""))
+            for g in sorted(items["glossary-term"], key=lambda g: g["term"])
+        ),
+        site_texts=tuple(
+            SiteTextFacts(
+                slug=t["slug"],
+                title=t["title"],
+                body=t.get("body", ""),
+                edited_on=_edited_on(edited, "site-text", t["slug"]),
+            )
+            for t in _ordered(items["site-text"])
+        ),
+        disclosure=DisclosureFacts(
+            authors=tuple(line.strip() for line in disclosure.get("authors", "").splitlines() if line.strip()),
+            funder=disclosure.get("funder", ""),
+            conflicts_of_interest=disclosure.get("conflicts_of_interest", ""),
+        ),
+        next_review_due=min((d for i in reviewed if (d := _date(i.get("next_review_due")))), default=None),
     )
 
 
-def _scoped_facts(item, *, text: str, explanation: str) -> ScopedFacts:
+def _ordered(rows: list[dict]) -> list[dict]:
+    """In the editorial order (as the admin lists them): by `order`, then by natural key."""
+    return sorted(rows, key=lambda row: (row.get("order", 0), str(row.get("slug") or row.get("key"))))
+
+
+def _edited_on(edited: dict, kind: str, key: str) -> datetime.date | None:
+    entry = edited.get(f"{kind}:{key}")
+    return _date(entry[1]) if entry else None
+
+
+def _reference_facts(row: dict) -> ReferenceFacts:
+    return ReferenceFacts(
+        key=row["key"],
+        authors=row.get("authors", ""),
+        title=row.get("title", ""),
+        publisher=row.get("publisher", ""),
+        year=row.get("year"),
+        doi=row.get("doi", ""),
+        pmid=row.get("pmid", ""),
+        url=row.get("url", ""),
+        kind=row.get("kind", Reference.Kind.OTHER),
+        verification=row.get("verification", ""),
+        note=row.get("note", ""),
+    )
+
+
+def _scoped_facts(item: dict, *, text: str, explanation: str) -> ScopedFacts:
     return ScopedFacts(
-        key=item.key,
+        key=item["key"],
         text=text,
         explanation=explanation,
-        scope=item.scope,
-        family=item.family,
-        option_slugs=frozenset(option.slug for option in item.options.all()),
+        scope=item.get("scope", Question.Scope.ALL),
+        family=item.get("family", ""),
+        option_slugs=frozenset(item.get("options", ())),
         reference_keys=_keys(item),
     )
 
 
-def _option_facts(option: Option) -> OptionFacts:
+def _option_facts(option: dict, edited: dict, concern_order: dict[str, int]) -> OptionFacts:
+    get = option.get
     return OptionFacts(
-        slug=option.slug,
-        name=option.name,
-        family=option.family,
-        order=option.order,
-        is_no_procedure=option.is_no_procedure,
-        what_it_is=option.what_it_is,
-        what_happens=option.what_happens,
-        sessions_min=option.sessions_min,
-        sessions_max=option.sessions_max,
-        downtime_days_min=option.downtime_days_min,
-        downtime_days_max=option.downtime_days_max,
-        discomfort=option.discomfort,
-        cost_min_usd=option.cost_min_usd,
-        cost_max_usd=option.cost_max_usd,
-        cost_note=option.cost_note,
-        results_last=option.results_last,
+        slug=option["slug"],
+        name=option["name"],
+        family=option["family"],
+        order=get("order", 0),
+        is_no_procedure=get("is_no_procedure", False),
+        what_it_is=get("what_it_is", ""),
+        how_it_works=get("how_it_works", ""),
+        what_happens=get("what_happens", ""),
+        sessions_min=get("sessions_min"),
+        sessions_max=get("sessions_max"),
+        downtime_days_min=get("downtime_days_min"),
+        downtime_days_max=get("downtime_days_max"),
+        discomfort=get("discomfort", ""),
+        cost_min_usd=get("cost_min_usd"),
+        cost_max_usd=get("cost_max_usd"),
+        cost_note=get("cost_note", ""),
+        results_last=get("results_last", ""),
+        next_review_due=_date(get("next_review_due")),
+        edited_on=_edited_on(edited, "option", option["slug"]),
         reference_keys=_keys(option),
         evidence=tuple(
             EvidenceFacts(
-                concern=row.concern.slug,
-                certainty=row.certainty,
-                summary=row.summary,
-                expected_improvement=row.expected_improvement,
-                is_marketed_for=row.is_marketed_for,
+                concern=row["concern"],
+                certainty=row["certainty"],
+                summary=row.get("summary", ""),
+                expected_improvement=row.get("expected_improvement", ""),
+                is_marketed_for=row.get("is_marketed_for", False),
                 reference_keys=_keys(row),
             )
-            for row in option.evidence.all()
+            for row in sorted(get("evidence", ()), key=lambda row: concern_order.get(row["concern"], 0))
         ),
         outcomes=tuple(
             OutcomeFacts(
-                concern=row.concern.slug if row.concern else None,
-                kind=row.kind,
-                description=row.description,
-                events=row.events,
-                denominator=row.denominator,
-                group=row.group,
-                time_frame=row.time_frame,
-                certainty=row.certainty,
+                concern=row.get("concern"),
+                kind=row["kind"],
+                description=row.get("description", ""),
+                events=row.get("events"),
+                denominator=row.get("denominator"),
+                group=row.get("group", ""),
+                time_frame=row.get("time_frame", ""),
+                certainty=row["certainty"],
                 reference_keys=_keys(row),
             )
-            for row in option.outcomes.all()
+            for row in get("outcomes", ())
         ),
         side_effects=tuple(
             SideEffectFacts(
-                description=row.description,
-                severity=row.severity,
-                events=row.events,
-                denominator=row.denominator,
-                duration=row.duration,
-                is_pigment_or_scarring=row.is_pigment_or_scarring,
+                description=row.get("description", ""),
+                severity=row["severity"],
+                events=row.get("events"),
+                denominator=row.get("denominator"),
+                duration=row.get("duration", ""),
+                is_pigment_or_scarring=row.get("is_pigment_or_scarring", False),
                 reference_keys=_keys(row),
             )
-            for row in option.side_effects.all()
+            for row in get("side_effects", ())
         ),
         statuses=tuple(
             StatusFacts(
-                jurisdiction=row.jurisdiction.slug,
-                status=row.status,
-                explanation=row.explanation,
-                as_of=row.as_of,
+                jurisdiction=row["jurisdiction"],
+                status=row["status"],
+                explanation=row.get("explanation", ""),
+                as_of=_date(row.get("as_of")),
                 reference_keys=_keys(row),
             )
-            for row in option.regulatory_statuses.all()
+            for row in get("regulatory", ())
         ),
         rules=tuple(
             RuleFacts(
-                health_item=row.health_item.slug if row.health_item else None,
-                skin_types=frozenset(filter(None, row.skin_types.split(","))),
-                level=FlagLevel(row.level).value,
-                explanation=row.explanation,
+                health_item=row.get("health_item"),
+                skin_types=frozenset(filter(None, row.get("skin_types", "").split(","))),
+                level=FlagLevel(row["level"]).value,
+                explanation=row.get("explanation", ""),
                 reference_keys=_keys(row),
             )
-            for row in option.rules.all()
+            for row in get("rules", ())
         ),
     )
+
+
+EMPTY = Catalogue(
+    release=0,
+    published_on=None,
+    sign_off=None,
+    concerns=(),
+    options=(),
+    health_items=(),
+    jurisdictions=(),
+    questions=(),
+    warning_signs=(),
+    references={},
+    faq=(),
+    glossary=(),
+    site_texts=(),
+    disclosure=DisclosureFacts(authors=(), funder="", conflicts_of_interest=""),
+    next_review_due=None,
+)
 
 
 def catalogue_for(request) -> Catalogue:

@@ -1,4 +1,4 @@
-"""Content version and review dates, shown in every page's footer (IPDAS: content is dated)."""
+"""The release patients see and its clinical sign-off, in every page's footer (IPDAS: content is dated)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ def content_status(request) -> dict:
     catalogue = catalogue_for(request)
     next_due = catalogue.next_review_due
     return {
-        "content_version": catalogue.version,
-        "content_last_reviewed_on": catalogue.last_reviewed_on,
+        "content_release": catalogue.release,
+        "content_published_on": catalogue.published_on,
+        "content_sign_off": catalogue.sign_off,
         "content_next_review_due": next_due,
         "content_review_overdue": next_due is not None and next_due < timezone.localdate(),
     }

@@ -1,8 +1,11 @@
 """The clinical content: everything a patient sees about a treatment is data edited in the admin.
 
+These models are the *working copy*. Patients never read them: they read the current `Release`, an immutable
+snapshot that a clinical reviewer publishes (see `releases.py`).
+
 Top-level items (concerns, options, references, questions, warning signs, glossary terms, site texts and
-the vocabulary items) share `ContentItem`: a publishing status, review dates, who changed it and who
-published it. An option's evidence rows, outcomes, side effects, regulatory statuses and rules are edited
+the vocabulary items) share `ContentItem`: a status saying whether it goes into the next release, and review
+dates. Who changed what is in each model's history. An option's evidence rows, outcomes, side effects, regulatory statuses and rules are edited
 inline with their option and published with it.
 """
 
@@ -13,7 +16,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +30,7 @@ key_validator = RegexValidator(r"^[A-Za-z0-9][A-Za-z0-9-]*$", _("Use letters, di
 
 class ContentQuerySet(models.QuerySet):
     def published(self):
+        """Items marked to go into the next release."""
         return self.filter(status=ContentItem.Status.PUBLISHED)
 
     def review_due(self, today: datetime.date | None = None):
@@ -47,15 +51,18 @@ class ScopedQuerySet(ContentQuerySet):
 
 class ContentItem(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        IN_REVIEW = "in-review", _("In review")
-        PUBLISHED = "published", _("Published")
+        DRAFT = "draft", _("Draft (left out of releases)")
+        IN_REVIEW = "in-review", _("In review (left out of releases)")
+        PUBLISHED = "published", _("Published (in the next release)")
 
     status = models.CharField(
         max_length=12,
         choices=Status.choices,
         default=Status.DRAFT,
-        help_text=_("Only a clinical reviewer can publish, and only once the publishing checks pass."),
+        help_text=_(
+            "This is the working copy. Patients see an item only once a release that includes it is published by "
+            "a clinical reviewer who did not change it, and only if it passes the publishing checks."
+        ),
     )
     last_reviewed_on = models.DateField(
         null=True,
@@ -66,23 +73,6 @@ class ContentItem(models.Model):
         null=True,
         blank=True,
         help_text=_("At most 12 months after the last review."),
-    )
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The last person who changed the content (not just its status)."),
-    )
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
     updated_at = models.DateTimeField(auto_now=True)
     # Digest of this item as last loaded from the content pack; lets load_content tell admin edits apart.
@@ -576,32 +566,6 @@ class FaqEntry(ContentItem):
         return self.question
 
 
-class ClinicalSignOff(models.Model):
-    """The deploying organisation's clinical reviewer; shown on the About page once filled in."""
-
-    reviewer_name = models.CharField(max_length=200, blank=True)
-    qualifications = models.CharField(
-        max_length=300, blank=True, help_text=_("e.g. 'Consultant dermatologist, GMC 1234567'.")
-    )
-    signed_off_on = models.DateField(null=True, blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = "clinical sign-off"
-        constraints = [models.CheckConstraint(condition=Q(id=1), name="clinical_signoff_is_a_singleton")]
-
-    def __str__(self) -> str:
-        return self.reviewer_name or "Clinical sign-off (not yet given)"
-
-    @property
-    def is_complete(self) -> bool:
-        return bool(self.reviewer_name and self.qualifications and self.signed_off_on)
-
-    @classmethod
-    def current(cls) -> ClinicalSignOff:
-        return cls.objects.filter(id=1).first() or cls(id=1)
-
-
 class SiteText(ContentItem):
     class Slug(models.TextChoices):
         ABOUT = "about", _("About")
@@ -624,48 +588,6 @@ class SiteText(ContentItem):
         return self.title
 
 
-class ContentVersion(models.Model):
-    """The site's content version: raised by each publish, recorded in every saved summary."""
-
-    number = models.PositiveIntegerField(default=0)
-    changed_at = models.DateTimeField(default=timezone.now)
-    # Stamped on every change to any content row, published or not; keys the cached catalogue so that
-    # every app process sees a change at once.
-    touched_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [models.CheckConstraint(condition=Q(id=1), name="content_version_is_a_singleton")]
-
-    def __str__(self) -> str:
-        return f"Content version {self.number}"
-
-    @classmethod
-    def current(cls) -> int:
-        row = cls.objects.filter(id=1).first()
-        return row.number if row else 0
-
-    @classmethod
-    def bump(cls) -> int:
-        """Raise the version by one, safely under concurrent publishes."""
-        with transaction.atomic():
-            cls.objects.get_or_create(id=1)
-            now = timezone.now()
-            cls.objects.filter(id=1).update(number=F("number") + 1, changed_at=now, touched_at=now)
-            return cls.objects.get(id=1).number
-
-    @classmethod
-    def touch(cls) -> None:
-        """Record that some content changed, so cached copies of the published content are rebuilt."""
-        if not cls.objects.filter(id=1).update(touched_at=timezone.now()):
-            cls.objects.get_or_create(id=1)
-
-    @classmethod
-    def stamp(cls) -> tuple[int, str]:
-        """(version number, last change) in one query: the cache key of the published content."""
-        row = cls.objects.filter(id=1).values_list("number", "touched_at").first()
-        return (row[0], row[1].isoformat()) if row else (0, "")
-
-
 CONTENT_MODELS: tuple[type[ContentItem], ...] = (
     Reference,
     Jurisdiction,
@@ -678,3 +600,92 @@ CONTENT_MODELS: tuple[type[ContentItem], ...] = (
     FaqEntry,
     SiteText,
 )
+
+
+class Disclosure(models.Model):
+    """Who wrote the content, who pays for the tool and their conflicts of interest: part of every release."""
+
+    authors = models.TextField(
+        blank=True,
+        help_text=_("One author a line: name, then qualifications, e.g. 'A. Smith, consultant dermatologist'."),
+    )
+    funder = models.TextField(blank=True, help_text=_("Who pays for this tool, or 'No outside funding'."))
+    conflicts_of_interest = models.TextField(
+        blank=True, help_text=_("Each author's and the funder's ties to clinics or makers, or 'None declared'.")
+    )
+    history = HistoricalRecords(excluded_fields=["id"])
+
+    pack_kind = "disclosure"
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="disclosure_is_a_singleton")]
+
+    def __str__(self) -> str:
+        return "Authors, funding and conflicts of interest"
+
+    @classmethod
+    def current(cls) -> Disclosure:
+        return cls.objects.filter(id=1).first() or cls(id=1)
+
+
+class Release(models.Model):
+    """A numbered, immutable snapshot of all published content: the only thing patients' pages read.
+
+    `snapshot` holds every item in the content pack's shape (see `releases.py`); `changes` lists what differs
+    from the release before, with who changed each item. Rows are never updated or deleted.
+    """
+
+    number = models.PositiveIntegerField(unique=True)
+    published_at = models.DateTimeField(default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_by_name = models.CharField(max_length=150, help_text=_("Kept even if the account is removed."))
+    note = models.TextField(help_text=_("What this release changes and why."))
+    changes = models.JSONField(default=list)
+    snapshot = models.JSONField()
+    item_keys = models.JSONField(default=list, help_text=_("'kind:key' of every item in the snapshot."))
+    republishes = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("For a roll-back: the earlier release whose content this publishes again.")
+    )
+
+    class Meta:
+        ordering = ["-number"]
+        get_latest_by = "number"
+
+    def __str__(self) -> str:
+        return f"Release {self.number}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise ValueError("A release is never changed once published.")
+        super().save(*args, **kwargs)
+
+
+class ClinicalSignOff(models.Model):
+    """An independent clinician's sign-off of one release; pages show 'clinically reviewed on' only from here."""
+
+    release = models.OneToOneField(Release, on_delete=models.PROTECT, related_name="sign_off")
+    reviewer_name = models.CharField(max_length=200)
+    qualifications = models.CharField(max_length=300, help_text=_("e.g. 'Consultant dermatologist, GMC 1234567'."))
+    signed_off_on = models.DateField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "clinical sign-off"
+
+    def __str__(self) -> str:
+        return f"Sign-off of release {self.release.number} by {self.reviewer_name}"
+
+    def clean(self) -> None:
+        if self.signed_off_on and self.signed_off_on > timezone.localdate():
+            raise ValidationError({"signed_off_on": _("A sign-off cannot be dated in the future.")})
+        if (
+            self.release_id
+            and self.signed_off_on
+            and self.signed_off_on < timezone.localtime(self.release.published_at).date()
+        ):
+            raise ValidationError({"signed_off_on": _("A sign-off cannot be dated before its release.")})

@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from decisionaid.content import gate
-from decisionaid.content.models import ContentItem, ContentVersion
+from decisionaid.content.models import ContentItem
 from decisionaid.content.publishing import gate_context
 from decisionaid.content.serialization import (
     SPECS,
@@ -30,7 +30,6 @@ from decisionaid.content.serialization import (
     related_name,
     serialize,
 )
-from decisionaid.content.signals import bulk_content_changes
 from decisionaid.content.text import normalise_newlines
 
 
@@ -145,11 +144,12 @@ def _checked_shape(spec: KindSpec, shown: str, number: int, item: object, path: 
 
 
 def load_pack(directory: Path, *, force: bool = False) -> LoadResult:
-    """Load the pack into the database in one transaction; a malformed pack changes nothing."""
+    """Load the pack into the working copy in one transaction; a malformed pack changes nothing. Patients see
+    it only once a clinical reviewer publishes a release."""
     entries = read_pack(directory)
     result = LoadResult()
     seen: set[tuple[str, str]] = set()
-    with transaction.atomic(), bulk_content_changes():
+    with transaction.atomic():
         for spec, shown, raw in entries:
             name = str(raw[spec.key])
             if (spec.kind, name) in seen:
@@ -168,8 +168,6 @@ def load_pack(directory: Path, *, force: bool = False) -> LoadResult:
                 + "; ".join(map(str, problems))
                 + f" ({len(failures)} item(s) fail in all)",
             )
-        if result.total("created") or result.total("updated"):
-            ContentVersion.bump()
     return result
 
 

@@ -3,39 +3,27 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from decisionaid.content.models import Option, Reference
+
+def page_references(catalogue, cited_items) -> dict:
+    """Template context numbering everything cited on a page (items with `reference_keys`), in the order of
+    `cited_items`, with the release's references."""
+    keys: dict[str, None] = {}
+    for item in cited_items:
+        keys.update(dict.fromkeys(item.reference_keys))
+    return citation_context([catalogue.references[key] for key in keys if key in catalogue.references])
 
 
-def numbered_references(option: Option | None, others: Iterable = ()) -> list[Reference]:
-    """The distinct references a page cites, in first-cited order (numbered from 1 in templates)."""
-    cited: dict[str, Reference] = {}
-    groups = (
-        [others]
-        if option is None
-        else [
-            [option],
-            option.evidence.all(),
-            option.outcomes.all(),
-            option.side_effects.all(),
-            option.regulatory_statuses.all(),
-            option.rules.all(),
-            others,
-        ]
-    )
-    for group in groups:
-        for item in group:
-            for reference in item.references.all():
-                cited.setdefault(reference.key, reference)
-    return list(cited.values())
+def option_cited_items(option) -> list:
+    """Everything a treatment page cites about an option, in page order."""
+    return [option, *option.evidence, *option.outcomes, *option.side_effects, *option.statuses, *option.rules]
 
 
-def citation_context(references: list[Reference]) -> dict:
+def citation_context(references: list) -> dict:
     """Template context for a page's reference list and the numbered citations that point into it."""
     return {
         "references": references,
@@ -85,23 +73,17 @@ SOURCE_FIELDS = (
 )
 
 
-def source_row(reference: Reference) -> tuple:
-    """The row, worked out once per instance: pages share the catalogue's instances, which nothing changes
-    in place (an edit in the admin is saved, which makes a new catalogue with new instances)."""
-    row = reference.__dict__.get("_source_row")
-    if row is None or row[0] != get_language():
-        values = {
-            "kind_label": str(Reference.Kind(reference.kind).label),  # cheaper than get_kind_display()
-            "verification_label": str(Reference.Verification(reference.verification).label),
-        }
-        row = reference._source_row = (
-            get_language(),
-            tuple(values[name] if name in values else getattr(reference, name) for name in SOURCE_FIELDS),
-        )
-    return row[1]
+@lru_cache(maxsize=4096)
+def _source_row(reference, language: str) -> tuple:
+    return tuple(getattr(reference, name) for name in SOURCE_FIELDS)
 
 
-def sources_list_html(references: list[Reference]) -> str:
+def source_row(reference) -> tuple:
+    """The row of a release's reference (a frozen dataclass, so it can key the memo)."""
+    return _source_row(reference, get_language())
+
+
+def sources_list_html(references: list) -> str:
     """The page's numbered "Sources" section. Rendering 130 references took a third of the options page's
     time, and the same list recurs for everyone with the same concern, so each distinct list is rendered once
     per process."""

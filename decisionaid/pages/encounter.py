@@ -36,9 +36,6 @@ def encounter_sheet(request: HttpRequest) -> HttpResponse:
             "matches": matches,
             "concern": catalogue.concern(data["concern"]),
             "jurisdiction": catalogue.jurisdiction(data["jurisdiction"]),
-            "footer_text": page_footer(
-                version=catalogue.version,
-                reviewed=catalogue.last_reviewed_on and catalogue.last_reviewed_on.isoformat(),
-            ),
+            "footer_text": page_footer(catalogue),
         },
     )

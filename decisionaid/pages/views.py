@@ -6,108 +6,64 @@ import sys
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from decisionaid.content.models import (
-    ClinicalSignOff,
-    Concern,
-    ContraindicationRule,
-    Evidence,
-    FaqEntry,
-    GlossaryTerm,
-    Option,
-    Outcome,
-    Question,
-    RegulatoryStatus,
-    SiteText,
-    WarningSign,
-)
-from decisionaid.content.references import citation_context, numbered_references
+from decisionaid.content.catalogue import catalogue_for
+from decisionaid.content.references import option_cited_items, page_references
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    concerns = Concern.objects.published()
-    return render(request, "pages/home.html", {"concerns": concerns})
+    return render(request, "pages/home.html", {"concerns": catalogue_for(request).concerns})
 
 
 @require_safe
 def treatment_list(request: HttpRequest) -> HttpResponse:
-    options = Option.objects.published()
-    return render(request, "pages/treatment_list.html", {"options": options})
+    return render(request, "pages/treatment_list.html", {"options": catalogue_for(request).options})
 
 
 @require_safe
 def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    published_concerns = Concern.objects.published()
-    option = (
-        Option.objects.published()
-        .prefetch_related(
-            "references",
-            Prefetch(
-                "evidence",
-                Evidence.objects.filter(concern__in=published_concerns)
-                .select_related("concern")
-                .prefetch_related("references"),
-            ),
-            Prefetch("outcomes", Outcome.objects.select_related("concern").prefetch_related("references")),
-            "side_effects__references",
-            Prefetch(
-                "regulatory_statuses",
-                RegulatoryStatus.objects.select_related("jurisdiction").prefetch_related("references"),
-            ),
-            Prefetch(
-                "rules", ContraindicationRule.objects.select_related("health_item").prefetch_related("references")
-            ),
-        )
-        .filter(slug=slug)
-        .first()
-    )
+    catalogue = catalogue_for(request)
+    option = catalogue.option(slug)
     if option is None:
         raise Http404("No published treatment with that name.")
-    questions = Question.objects.published().applying_to(option).prefetch_related("references")
-    warning_signs = WarningSign.objects.published().applying_to(option).prefetch_related("references")
-    references = numbered_references(option, [*questions, *warning_signs])
+    questions = [question for question in catalogue.questions if question.applies_to(option)]
+    warning_signs = [sign for sign in catalogue.warning_signs if sign.applies_to(option)]
     return render(
         request,
         "pages/treatment_detail.html",
         {
             "option": option,
+            "concern_names": {concern.slug: concern.name for concern in catalogue.concerns},
+            "place_names": {place.slug: place.name for place in catalogue.jurisdictions},
+            "health_questions": {item.slug: item.question for item in catalogue.health_items},
             "questions": questions,
             "warning_signs": warning_signs,
-            **citation_context(references),
+            **page_references(catalogue, [*option_cited_items(option), *questions, *warning_signs]),
         },
     )
 
 
 @require_safe
 def about(request: HttpRequest) -> HttpResponse:
-    texts = SiteText.objects.published()
-    return render(request, "pages/about.html", {"texts": texts, "sign_off": ClinicalSignOff.current()})
+    catalogue = catalogue_for(request)
+    return render(request, "pages/about.html", {"texts": catalogue.site_texts, "disclosure": catalogue.disclosure})
 
 
 @require_safe
 def faq(request: HttpRequest) -> HttpResponse:
-    entries = list(FaqEntry.objects.published().prefetch_related("references"))
-    references = numbered_references(None, entries)
-    return render(
-        request,
-        "pages/faq.html",
-        {
-            "entries": entries,
-            **citation_context(references),
-        },
-    )
+    catalogue = catalogue_for(request)
+    return render(request, "pages/faq.html", {"entries": catalogue.faq, **page_references(catalogue, catalogue.faq)})
 
 
 @require_safe
 def glossary(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/glossary.html", {"terms": GlossaryTerm.objects.published()})
+    return render(request, "pages/glossary.html", {"terms": catalogue_for(request).glossary})
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

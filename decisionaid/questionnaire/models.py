@@ -24,7 +24,10 @@ class SavedSummary(models.Model):
     """
 
     code = models.CharField(max_length=12, unique=True, editable=False)
-    content_version = models.PositiveIntegerField()
+    # The release the summary was made from; releases are kept while any summary refers to them.
+    release = models.ForeignKey(
+        "content.Release", to_field="number", on_delete=models.PROTECT, null=True, related_name="+", editable=False
+    )
     record = models.JSONField(encoder=DjangoJSONEncoder)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     expires_at = models.DateTimeField()
@@ -46,11 +49,15 @@ class SavedSummary(models.Model):
         return display_code(self.code)
 
     @property
+    def release_number(self) -> int | None:
+        return self.release_id
+
+    @property
     def is_expired(self) -> bool:
         return self.expires_at <= timezone.now()
 
     @classmethod
-    def create(cls, *, record: dict, content_version: int, save_token: str | None = None) -> SavedSummary:
+    def create(cls, *, record: dict, release: int, save_token: str | None = None) -> SavedSummary:
         """Save under a fresh code; in the (60-bit) event of a clash, draw again.
 
         A save whose `save_token` another save already used returns that save's summary instead: on PostgreSQL the
@@ -64,7 +71,7 @@ class SavedSummary(models.Model):
                     return cls.objects.create(
                         code=new_code(),
                         record=record,
-                        content_version=content_version,
+                        release_id=release,
                         created_at=now,
                         expires_at=expires_at,
                         save_token=save_token,

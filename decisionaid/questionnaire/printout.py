@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from decisionaid.content.models import SiteText
+from decisionaid.content.catalogue import EMPTY, Catalogue, catalogue_for_release
 from decisionaid.questionnaire import choices
 from decisionaid.questionnaire.matching import SKIN_TYPE_ITEM
 from decisionaid.questionnaire.models import SavedSummary
@@ -61,14 +62,22 @@ class FlagRow:
         return any(cell.level for cell in self.cells)
 
 
-def page_footer(*, version, reviewed: str | None, code: str | None = None) -> str:
-    """The line every printed page carries: the summary's code (if any), content version, review date, disclaimer."""
-    facts = {"code": code, "version": version, "reviewed": reviewed or _("not recorded")}
+def page_footer(catalogue: Catalogue, *, code: str | None = None) -> str:
+    """The line every printed page carries: the summary's code (if any), the content release and its clinical
+    review, and the disclaimer."""
+    facts = {"code": code, "release": catalogue.release, "published": _date(catalogue.published_on)}
+    line = _("Content release %(release)s of %(published)s") % facts if catalogue.release else _("No content release")
     if code:
-        line = _("Summary %(code)s · content version %(version)s · content last reviewed %(reviewed)s.") % facts
+        line = _("Summary %(code)s") % facts + " · " + line
+    if catalogue.sign_off:
+        reviewed = _("clinically reviewed on %(date)s") % {"date": _date(catalogue.sign_off.signed_off_on)}
     else:
-        line = _("Content version %(version)s · content last reviewed %(reviewed)s.") % facts
-    return f"{line} {DISCLAIMER_SHORT}"
+        reviewed = _("not yet reviewed by an independent clinician")
+    return f"{line} · {reviewed}. {DISCLAIMER_SHORT}"
+
+
+def _date(day) -> str:
+    return date_format(day, "j F Y") if day else ""
 
 
 def numbers(references: list[dict]) -> dict[str, int]:
@@ -138,6 +147,11 @@ def cited_references(record: dict, options: list[dict]) -> list[dict]:
     return [{"key": key, "text": texts[key]} for key in cited if key in texts]
 
 
+def summary_catalogue(summary: SavedSummary) -> Catalogue:
+    """The release a summary was made from (empty for one saved before releases existed)."""
+    return (catalogue_for_release(summary.release_number) if summary.release_number else None) or EMPTY
+
+
 def print_context(summary: SavedSummary) -> dict:
     """Everything the printout shows: the options the patient considered, and only the sources they cite."""
     record = summary.record
@@ -145,12 +159,10 @@ def print_context(summary: SavedSummary) -> dict:
     considered = shown.get("considered") or [option["slug"] for option in shown["options"][:3]]
     options = [option for option in shown["options"] if option["slug"] in considered]
     reference_texts, reference_numbers = numbered_once(cited_references(record, options))
-    site_texts = dict(
-        SiteText.objects.published().filter(slug__in=["disclaimer", "funding"]).values_list("slug", "body")
-    )
+    catalogue = summary_catalogue(summary)
+    site_texts = {text.slug: text.body for text in catalogue.site_texts}
     flagged, unflagged = split_rows(flag_rows(record, options))
     limits = past_limits(record, options)
-    reviewed_on = shown.get("content_reviewed_on") or _("not recorded")
     return {
         "summary": summary,
         "shown": shown,
@@ -170,6 +182,6 @@ def print_context(summary: SavedSummary) -> dict:
         "reference_numbers": reference_numbers,
         "disclaimer": site_texts.get("disclaimer", ""),
         "funding": site_texts.get("funding", ""),
-        "reviewed_on": reviewed_on,
-        "footer_text": page_footer(version=summary.content_version, reviewed=reviewed_on, code=summary.display_code),
+        "catalogue": catalogue,
+        "footer_text": page_footer(catalogue, code=summary.display_code),
     }

@@ -10,8 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from decisionaid.content import vocabulary
-from decisionaid.content.catalogue import Catalogue, ScopedFacts
-from decisionaid.content.models import Reference
+from decisionaid.content.catalogue import Catalogue, ReferenceFacts, ScopedFacts
 from decisionaid.content.vocabulary import Certainty, RegulatoryStatusCode
 from decisionaid.questionnaire import choices
 from decisionaid.questionnaire.decision import score_sure
@@ -82,7 +81,7 @@ def build_record(
     decision = journey.decision()
     sure_answers = {key: decision.get(key) for key in choices.SURE_KEYS}
     sure = score_sure(sure_answers)
-    cited: dict[str, Reference] = {}
+    cited: dict[str, ReferenceFacts] = {}
 
     def keys(item) -> list[str]:
         for key in item.reference_keys:
@@ -184,12 +183,11 @@ def build_record(
                 {"key": key, "text": citation_text(reference), "short": citation_text(reference, short=True)}
                 for key, reference in cited.items()
             ],
-            "content_reviewed_on": catalogue.last_reviewed_on.isoformat() if catalogue.last_reviewed_on else None,
         },
     }
 
 
-def citation_text(reference: Reference, *, short: bool = False) -> str:
+def citation_text(reference: ReferenceFacts, *, short: bool = False) -> str:
     """A reference as one line of plain text, for a saved summary's numbered list.
 
     The short form, for the two-page printout, names only the first author when there are more than two, and
@@ -226,7 +224,7 @@ def export_body(summary: SavedSummary) -> dict:
         "code": summary.display_code,
         "created_at": summary.created_at.isoformat(),
         "expires_at": summary.expires_at.isoformat(),
-        "content_version": summary.content_version,
+        "content_version": summary.release_number,
         "answers": _in_order(
             {
                 **answers,

@@ -15,7 +15,7 @@ from decisionaid.questionnaire import throttle
 from decisionaid.questionnaire.forms import LookupForm
 from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.pdf import render_pdf
-from decisionaid.questionnaire.printout import numbers, print_context
+from decisionaid.questionnaire.printout import numbers, print_context, summary_catalogue
 from decisionaid.questionnaire.summary import export_body
 from decisionaid.questionnaire.views import personal
 
@@ -86,6 +86,7 @@ def detail(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRespon
         "summary/detail.html",
         {
             "summary": summary,
+            "catalogue": summary_catalogue(summary),
             "shown": record["shown"],
             "export": record["export"],
             "reference_numbers": numbers(record["shown"]["references"]),

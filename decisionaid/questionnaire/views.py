@@ -17,8 +17,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from decisionaid.content.catalogue import Catalogue, catalogue_for
-from decisionaid.content.references import citation_context
+from decisionaid.content.catalogue import catalogue_for
+from decisionaid.content.references import page_references
 from decisionaid.lib.codes import display_code
 from decisionaid.lib.remember import remembered
 from decisionaid.questionnaire import choices
@@ -184,14 +184,6 @@ def review(request: HttpRequest) -> HttpResponse:
     return render(request, "questionnaire/review.html", {"sections": sections})
 
 
-def _page_references(catalogue: Catalogue, cited_items) -> dict:
-    """Numbered references for everything cited on a page, in the order of `cited_items`."""
-    keys: dict[str, None] = {}
-    for item in cited_items:
-        keys.update(dict.fromkeys(item.reference_keys))
-    return citation_context([catalogue.references[key] for key in keys if key in catalogue.references])
-
-
 def _cited_items(concern, matches: list[Match]) -> list:
     """Everything a page of options cites: the content in page order, then what only the patient's flags cite.
     So the numbers never depend on someone's health answers: everyone with the same concern, country and
@@ -228,7 +220,7 @@ def options(request: HttpRequest) -> HttpResponse:
         # The compare form's checkboxes, written out by the template (see includes/compare_choices.html).
         "compare_label": CompareForm.base_fields["options"].label,
         "compare_choices": [(m.option.slug, m.option.name, m.option.slug in journey.compared) for m in matches],
-        **_page_references(catalogue, _cited_items(concern, matches)),
+        **page_references(catalogue, _cited_items(concern, matches)),
     }
     return render(request, "questionnaire/options.html", context)
 
@@ -255,7 +247,7 @@ def compare(request: HttpRequest) -> HttpResponse:
             "picked": picked,
             "concern": concern,
             "jurisdiction": journey.catalogue.jurisdiction(journey.answer("country", "jurisdiction")),
-            **_page_references(journey.catalogue, _cited_items(concern, picked)),
+            **page_references(journey.catalogue, _cited_items(concern, picked)),
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
@@ -319,7 +311,7 @@ def questions(request: HttpRequest) -> HttpResponse:
             )
             # A save of this journey that arrived at the same moment may have made it already: then this is it.
             summary = SavedSummary.create(
-                record=record, content_version=journey.catalogue.version, save_token=save_token
+                record=record, release=journey.catalogue.release or None, save_token=save_token
             )
             journey.clear()
             request.session[LAST_SAVED_KEY] = summary.code
@@ -337,6 +329,6 @@ def questions(request: HttpRequest) -> HttpResponse:
             "save_token": save_token,
             "sure": sure,
             "warning_signs": signs,
-            **_page_references(journey.catalogue, signs),
+            **page_references(journey.catalogue, signs),
         },
     )

@@ -8,13 +8,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from decisionaid.content.gate import add_months
-from decisionaid.content.models import ContentItem, ContentVersion, GlossaryTerm, Option
+from decisionaid.content.catalogue import current_catalogue
+from decisionaid.content.models import ContentItem, GlossaryTerm, Option
+from decisionaid.content.releases import can_publish
 from decisionaid.content.pack import load_pack
 from decisionaid.content.signals import EDITOR_GROUP, REVIEWER_GROUP
 from tests.admin_forms import change_form_data
 from tests.content.test_pack import write_pack
 from tests.content_db import clear_content
 from tests.factories import option_data
+from tests.releases import release_working_copy
 
 PUBLISHED, IN_REVIEW, DRAFT = ContentItem.Status.PUBLISHED, ContentItem.Status.IN_REVIEW, ContentItem.Status.DRAFT
 
@@ -54,53 +57,56 @@ class AdminTestCase(TestCase):
 
 
 class RoleGroupTests(AdminTestCase):
-    def test_editors_can_edit_but_not_publish(self):
+    def test_editors_can_edit_but_not_publish_or_delete_items(self):
         self.assertTrue(self.editor.has_perm("content.change_option"))
-        self.assertFalse(self.editor.has_perm("content.publish_content"))
+        self.assertFalse(can_publish(self.editor))
         self.assertFalse(self.editor.has_perm("content.delete_option"))
+        self.assertFalse(self.editor.has_perm("content.add_clinicalsignoff"))
 
     def test_reviewers_can_publish(self):
-        self.assertTrue(self.reviewer.has_perm("content.publish_content"))
+        self.assertTrue(can_publish(self.reviewer))
+
+    def test_a_superuser_outside_the_reviewer_group_cannot_publish(self):
+        root = User.objects.create_superuser("root", password="a-long-test-password")
+        self.assertFalse(can_publish(root))
+        root.groups.add(Group.objects.get(name=REVIEWER_GROUP))
+        self.assertTrue(can_publish(root))
 
 
-class PublishingRoleTests(AdminTestCase):
-    def test_an_editor_is_not_offered_the_published_status(self):
-        self.client.force_login(self.editor)
-        response = self.client.get(self.change_url(self.term))
-        self.assertNotContains(response, '<option value="published"')
+class WorkingCopyTests(AdminTestCase):
+    def test_a_save_says_once_that_the_change_waits_for_a_release(self):
+        response = self.post_change(self.editor, self.term, definition="A very small bubble that cells give off.")
+        self.assertContains(response, "to the working copy. Patients will see this only after a clinical reviewer")
+        self.assertNotContains(response, "successfully")
+        self.assertEqual(len(response.context["messages"]), 1)
+        self.term.refresh_from_db()
+        self.assertEqual(self.term.definition, "A very small bubble that cells give off.")
+
+    def test_anyone_may_mark_an_item_for_the_next_release_which_changes_nothing_live(self):
         self.post_change(self.editor, self.term, status=PUBLISHED)
         self.term.refresh_from_db()
-        self.assertEqual(self.term.status, IN_REVIEW)
-
-    def test_a_reviewer_publishes_an_editors_change_and_the_version_rises(self):
-        self.post_change(self.editor, self.term, definition="A very small bubble that cells give off.")
-        before = ContentVersion.current()
-        response = self.post_change(self.reviewer, self.term, status=PUBLISHED)
-        self.assertContains(response, "Published. The site&#x27;s content version is now")
-        self.term.refresh_from_db()
-        self.assertEqual((self.term.status, self.term.published_by), (PUBLISHED, self.reviewer))
-        self.assertEqual(ContentVersion.current(), before + 1)
-
-    def test_a_reviewer_cannot_publish_their_own_change(self):
-        self.post_change(self.reviewer, self.term, definition="A very small bubble that cells give off.")
-        response = self.post_change(self.reviewer, self.term, status=PUBLISHED)
-        self.assertContains(response, "You made this change yourself, so another clinical reviewer must publish it.")
-        self.term.refresh_from_db()
-        self.assertEqual(self.term.status, IN_REVIEW)
-        self.post_change(self.other_reviewer, self.term, status=PUBLISHED)
-        self.term.refresh_from_db()
         self.assertEqual(self.term.status, PUBLISHED)
+        self.assertEqual(current_catalogue().glossary, ())
 
-    def test_editing_a_published_item_sends_it_back_to_review(self):
+    def test_the_change_page_says_how_the_item_stands_against_the_live_release(self):
+        self.client.force_login(self.editor)
+        self.assertContains(self.client.get(self.change_url(self.term)), "Not in any release (draft)")
+        GlossaryTerm.objects.filter(pk=self.term.pk).update(status=PUBLISHED)
+        self.assertContains(self.client.get(self.change_url(self.term)), "New: goes live with the next release")
+        release_working_copy()
+        self.assertContains(self.client.get(self.change_url(self.term)), "Unchanged since release 1")
         self.post_change(self.editor, self.term, definition="A very small bubble that cells give off.")
-        self.post_change(self.reviewer, self.term, status=PUBLISHED)
-        self.post_change(self.editor, self.term, definition="A tiny sac released by cells.", status=IN_REVIEW)
-        self.term.refresh_from_db()
-        self.assertEqual((self.term.status, self.term.changed_by), (IN_REVIEW, self.editor))
+        page = self.client.get(self.change_url(self.term))
+        self.assertContains(page, "Changed by edna on")
+        self.assertContains(page, "waits for the next release")
+        self.post_change(self.editor, self.term, status=DRAFT)
+        self.assertContains(self.client.get(self.change_url(self.term)), "to be removed by the next release")
+        changelist = self.client.get(reverse("admin:content_glossaryterm_changelist"))
+        self.assertContains(changelist, "to be removed by the next release")
 
 
 class OptionGateInAdminTests(TestCase):
-    """An option missing a reference cannot be published, and the admin says why."""
+    """An option missing a reference shows every problem on its page and in the list filter."""
 
     @classmethod
     def setUpTestData(cls):
@@ -110,47 +116,24 @@ class OptionGateInAdminTests(TestCase):
         folder = Path(tempfile.mkdtemp())
         item = option_data(status="in-review")
         item["side_effects"][0]["references"] = []
+        item["what_it_is"] = "The best treatment, with no risk."
         clear_content()
         load_pack(write_pack(folder, options=[item]))
         cls.option = Option.objects.get(slug="microneedling")
         cls.reviewer = make_user("rita", REVIEWER_GROUP)
 
-    def test_publishing_is_refused_and_the_problem_is_shown(self):
+    def test_the_change_page_lists_every_problem_not_just_the_first(self):
         self.client.force_login(self.reviewer)
-        url = reverse("admin:content_option_change", args=[self.option.pk])
-        page = self.client.get(url)
+        page = self.client.get(reverse("admin:content_option_change", args=[self.option.pk]))
         self.assertContains(page, "side effect 1: cites no reference")
-        data = change_form_data(page)
-        data["status"] = PUBLISHED
-        response = self.client.post(url, data, follow=True)
-        self.assertContains(response, "Not published. 1 problem(s) remain: side effect 1: cites no reference")
-        self.option.refresh_from_db()
-        self.assertEqual(self.option.status, IN_REVIEW)
-
-    def test_adding_the_reference_in_the_inline_lets_it_be_published(self):
-        self.client.force_login(self.reviewer)
-        url = reverse("admin:content_option_change", args=[self.option.pk])
-        data = change_form_data(self.client.get(url))
-        reference_pk = str(self.option.evidence.get().references.get().pk)
-        data["side_effects-0-references"] = [reference_pk]
-        data["status"] = PUBLISHED
-        self.client.post(url, data, follow=True)
-        self.option.refresh_from_db()
-        # The reviewer changed the content themselves, so it waits for a second reviewer.
-        self.assertEqual((self.option.status, self.option.changed_by), (IN_REVIEW, self.reviewer))
-        second = make_user("omar", REVIEWER_GROUP)
-        self.client.force_login(second)
-        data = change_form_data(self.client.get(url))
-        data["status"] = PUBLISHED
-        self.client.post(url, data, follow=True)
-        self.option.refresh_from_db()
-        self.assertEqual(self.option.status, PUBLISHED)
+        self.assertContains(page, "best")
+        self.assertContains(page, "no risk")
 
     def test_the_list_filter_finds_items_with_problems(self):
         self.client.force_login(self.reviewer)
         response = self.client.get(reverse("admin:content_option_changelist") + "?checks=problems")
         self.assertContains(response, "Microneedling")
-        self.assertContains(response, "1 problem")
+        self.assertContains(response, "problems")
         response = self.client.get(reverse("admin:content_option_changelist") + "?checks=ready")
         self.assertNotContains(response, "/change/")
 

@@ -11,7 +11,8 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 
 from decisionaid.content import vocabulary
-from decisionaid.content.models import ContentVersion, Option, Reference
+from decisionaid.content.catalogue import current_catalogue
+from decisionaid.content.models import Option, Reference, Release
 from decisionaid.content.pack import dump_yaml
 from tests.content_db import clear_content
 from tests.factories import REVIEWED, option_data
@@ -73,10 +74,8 @@ class LoadContentTests(PackTestCase):
     def test_loading_twice_changes_nothing(self):
         write_pack(self.folder, options=[option_data(status="draft")])
         load(self.folder)
-        version = ContentVersion.current()
         output = load(self.folder)
         self.assertIn("0 created, 0 updated, 27 unchanged", output)
-        self.assertEqual(ContentVersion.current(), version)
 
     def test_it_updates_an_item_changed_in_the_pack(self):
         write_pack(self.folder, options=[option_data(status="draft")])
@@ -97,13 +96,11 @@ class LoadContentTests(PackTestCase):
         load(self.folder, "--force")
         self.assertEqual(Option.objects.get().name, "Changed in the pack")
 
-    def test_publishing_through_the_pack_raises_the_content_version(self):
-        write_pack(self.folder, options=[option_data(status="draft")])
-        load(self.folder)
-        before = ContentVersion.current()
+    def test_loading_changes_the_working_copy_only_never_the_release(self):
         write_pack(self.folder, options=[option_data()])
         load(self.folder)
-        self.assertEqual(ContentVersion.current(), before + 1)
+        self.assertFalse(Release.objects.exists())
+        self.assertEqual(current_catalogue().options, ())
 
 
 class MalformedPackTests(PackTestCase):

@@ -1,22 +1,26 @@
 """The "Sources" list, rendered once per distinct list and never stale, and the citation numbers that kept
 parts of pages get from each page."""
 
+from decisionaid.content.catalogue import ReferenceFacts
 from decisionaid.content.models import Reference
 from decisionaid.content.references import citation_marker, fill_citations, sources_list_html
 
 
-def reference(**fields) -> Reference:
-    return Reference(
-        **{
-            "key": "smith-2020",
-            "authors": "Smith A",
-            "title": "A trial of peels",
-            "year": 2020,
-            "kind": Reference.Kind.values[0],
-            "verification": Reference.Verification.values[0],
-            **fields,
-        }
-    )
+def reference(**fields) -> ReferenceFacts:
+    values = {
+        "key": "smith-2020",
+        "authors": "Smith A",
+        "title": "A trial of peels",
+        "publisher": "",
+        "year": 2020,
+        "doi": "",
+        "pmid": "",
+        "url": "",
+        "kind": Reference.Kind.values[0],
+        "verification": Reference.Verification.values[0],
+        "note": "",
+    }
+    return ReferenceFacts(**{**values, **fields})
 
 
 def test_the_list_numbers_the_references_in_order_with_their_kind():

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from decisionaid.content.catalogue import current_catalogue
 from decisionaid.content.models import Option
+from tests.releases import release_working_copy
 
 
 class PublicPageTestCase(TestCase):
@@ -19,9 +20,10 @@ class HomePageTests(PublicPageTestCase):
         self.assertContains(response, '<a class="visually-hidden-focusable skip-link" href="#main">')
         self.assertContains(response, '<html lang="en">')
 
-    def test_it_shows_the_content_review_dates_and_version(self):
+    def test_it_shows_the_release_its_date_and_clinical_review_state(self):
         response = self.client.get(reverse("pages:home"))
-        self.assertContains(response, "Content last reviewed")
+        self.assertContains(response, "Content release 1, published")
+        self.assertContains(response, "Not yet reviewed by an independent clinician.")
         self.assertContains(response, "Next review due")
 
     def test_it_loads_bootstrap_from_our_own_static_files(self):
@@ -34,8 +36,9 @@ class HomePageTests(PublicPageTestCase):
 
 
 class TreatmentListTests(PublicPageTestCase):
-    def test_it_lists_published_options_only(self):
+    def test_it_lists_released_options_only(self):
         Option.objects.filter(slug="peel-deep").update(status="draft")
+        release_working_copy()
         response = self.client.get(reverse("pages:treatment_list"))
         self.assertContains(response, "No procedure: sun protection and your usual skincare")
         self.assertNotContains(response, "Deep chemical peel")
@@ -54,7 +57,7 @@ class TreatmentDetailTests(PublicPageTestCase):
         self.assertContains(response, "Is it approved where you live?")
         option = Option.objects.get(slug="no-procedure")
         self.assertContains(response, option.side_effects.first().description)
-        self.assertContains(response, "last reviewed")
+        self.assertContains(response, "Written or last edited on")
 
     def test_it_shows_every_jurisdiction(self):
         response = self.client.get(reverse("pages:treatment_detail", args=["no-procedure"]))
@@ -70,8 +73,10 @@ class TreatmentDetailTests(PublicPageTestCase):
         ):
             self.assertContains(response, f'<th scope="row">{name}</th>', html=True)
 
-    def test_a_draft_option_is_not_found(self):
+    def test_an_option_left_out_of_the_release_is_not_found(self):
         Option.objects.filter(slug="peel-deep").update(status="in-review")
+        self.assertEqual(self.client.get(reverse("pages:treatment_detail", args=["peel-deep"])).status_code, 200)
+        release_working_copy()
         response = self.client.get(reverse("pages:treatment_detail", args=["peel-deep"]))
         self.assertContains(response, "We could not find that page", status_code=404)
 
@@ -79,9 +84,9 @@ class TreatmentDetailTests(PublicPageTestCase):
         response = self.client.get("/treatments/vampire-facial/")
         self.assertContains(response, "We could not find that page", status_code=404)
 
-    def test_the_page_runs_a_fixed_number_of_queries(self):
-        current_catalogue()  # the footer's review dates come from the cached published content
-        with self.assertNumQueries(16):  # a fixed set: one query per kind of row, none per row
+    def test_the_page_reads_the_release_with_one_query(self):
+        current_catalogue()  # the release is read once per process, then held
+        with self.assertNumQueries(1):  # the current release's number and sign-off
             self.client.get(reverse("pages:treatment_detail", args=["no-procedure"]))
 
 
@@ -113,24 +118,44 @@ class FriendlyErrorTests(PublicPageTestCase):
 
 
 class ClinicalSignOffTests(PublicPageTestCase):
-    def test_about_says_review_is_pending_until_the_sign_off_is_filled_in(self):
-        response = self.client.get(reverse("pages:about"))
-        self.assertContains(response, "Independent clinical review of this content is still pending.")
+    def test_every_page_says_the_release_is_not_yet_clinically_reviewed_until_it_is_signed_off(self):
+        for name in ("pages:home", "pages:about", "pages:faq", "pages:glossary", "questionnaire:start"):
+            response = self.client.get(reverse(name))
+            self.assertContains(response, "not yet been reviewed by an independent clinician", msg_prefix=name)
 
-    def test_about_names_the_reviewer_once_the_sign_off_is_complete(self):
+    def test_about_names_the_reviewer_once_the_current_release_is_signed_off(self):
         import datetime
 
-        from decisionaid.content.models import ClinicalSignOff
+        from decisionaid.content.models import ClinicalSignOff, Release
 
         ClinicalSignOff.objects.create(
-            id=1,
+            release=Release.objects.get(number=1),
             reviewer_name="Dr Ada Okafor",
             qualifications="Consultant dermatologist",
             signed_off_on=datetime.date(2026, 12, 1),
         )
         response = self.client.get(reverse("pages:about"))
         self.assertContains(response, "signed off by Dr Ada Okafor (Consultant dermatologist) on 1 December 2026")
-        self.assertNotContains(response, "still pending")
+        self.assertContains(response, "Clinically reviewed on 1 December 2026 by Dr Ada Okafor")
+        self.assertNotContains(response, "not yet been reviewed")
+
+    def test_a_sign_off_of_an_earlier_release_does_not_cover_the_current_one(self):
+        import datetime
+
+        from decisionaid.content.models import ClinicalSignOff, Release
+
+        ClinicalSignOff.objects.create(
+            release=Release.objects.get(number=1),
+            reviewer_name="Dr Ada Okafor",
+            qualifications="Consultant dermatologist",
+            signed_off_on=datetime.date(2026, 12, 1),
+        )
+        from decisionaid.content.models import GlossaryTerm
+
+        GlossaryTerm.objects.filter(pk=GlossaryTerm.objects.first().pk).update(definition="A new definition.")
+        release_working_copy()
+        response = self.client.get(reverse("pages:about"))
+        self.assertContains(response, "Content release 2 has not yet been reviewed by an independent clinician")
 
 
 class FaqAndGlossaryTests(PublicPageTestCase):
@@ -145,6 +170,7 @@ class FaqAndGlossaryTests(PublicPageTestCase):
         )
         entry.references.set([Reference.objects.get(key="R42")])
         FaqEntry.objects.create(slug="draft", question="A draft question?", answer="Not yet.", status="draft")
+        release_working_copy()
         response = self.client.get(reverse("pages:faq"))
         self.assertContains(response, "Do stem cell facials cause cancer?")
         self.assertContains(response, 'href="#ref-1"')

@@ -10,6 +10,7 @@ from decisionaid.content.models import Concern, Evidence
 from decisionaid.questionnaire.steps import STEPS
 from tests.questionnaire.journey import answer_all_steps
 from tests.questionnaire.test_steps import JourneyTestCase
+from tests.releases import release_working_copy
 
 OPTIONS = reverse("questionnaire:options")
 COMPARE = reverse("questionnaire:compare")
@@ -69,12 +70,14 @@ class SharedCardTests(JourneyTestCase):
             self.assertLessEqual(cited, listed)
             self.assertNotIn("\ue000", page)  # no citation left unfilled
 
-    def test_an_edited_evidence_summary_shows_at_once(self):
+    def test_an_edited_evidence_summary_shows_once_released_and_not_before(self):
         patient = self.patient()
         patient.get(OPTIONS)
         evidence = Evidence.objects.get(option__slug="microneedling", concern__slug="acne-scars")
         evidence.summary = "An edited summary for this test."
         evidence.save()
+        self.assertNotContains(patient.get(OPTIONS), "An edited summary for this test.")
+        release_working_copy()
         self.assertContains(patient.get(OPTIONS), "An edited summary for this test.")
 
     def test_answers_checked_before_a_content_change_are_checked_again_after_it(self):
@@ -83,6 +86,7 @@ class SharedCardTests(JourneyTestCase):
         concern = Concern.objects.get(slug="acne-scars")
         concern.status = Concern.Status.DRAFT
         concern.save()
+        release_working_copy()
         self.assertRedirects(patient.get(OPTIONS), reverse("questionnaire:step", args=["concern"]))
 
     def test_the_options_pages_compare_checkboxes_match_the_compare_pages_form(self):
@@ -134,9 +138,11 @@ class KeptStepFormTests(JourneyTestCase):
         self.assertContains(response, "Please check your answers", status_code=200)
         self.assertContains(response, "is-invalid", status_code=200)
 
-    def test_a_concern_taken_down_leaves_the_form_at_once(self):
+    def test_a_concern_taken_down_leaves_the_form_with_the_next_release(self):
         self.assertIn('value="acne-scars"', self.step_page(self.client, "concern"))
         concern = Concern.objects.get(slug="acne-scars")
         concern.status = Concern.Status.DRAFT
         concern.save()
+        self.assertIn('value="acne-scars"', self.step_page(self.client, "concern"))
+        release_working_copy()
         self.assertNotIn('value="acne-scars"', self.step_page(self.client, "concern"))

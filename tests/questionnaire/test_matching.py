@@ -10,7 +10,7 @@ from decisionaid.content.catalogue import (
     RuleFacts,
     SideEffectFacts,
     StatusFacts,
-    build_catalogue,
+    current_catalogue,
 )
 from decisionaid.questionnaire.matching import Answers, match_options, sort_matches, top_attributes
 
@@ -196,7 +196,7 @@ class TestRatingsAndOrder:
 
 @pytest.fixture
 def catalogue(shipped_content):
-    return build_catalogue((1, "test"))
+    return current_catalogue()
 
 
 class TestWholePatients:

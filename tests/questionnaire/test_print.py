@@ -63,8 +63,8 @@ class PrintableSummaryTests(PrintTestCase):
         response = self.client.get(reverse("summary:print", args=[self.code]))
         for text in (
             self.code,
-            f"content version {self.summary.content_version}",
-            "content last reviewed",
+            f"content release {self.summary.release_number} of",
+            "not yet reviewed by an independent clinician",
             "SURE test: 3 out of 4",
             "Leaning towards:",
             "Role wanted:",
@@ -122,12 +122,12 @@ class PdfTests(PrintTestCase):
         self.assertLessEqual(len(render_document(html, paper="a4").pages), 2)
         self.assertLessEqual(len(render_document(html, paper="letter").pages), 2)
 
-    def test_every_page_carries_the_version_review_date_and_disclaimer(self):
+    def test_every_page_carries_the_release_its_review_state_and_disclaimer(self):
         document = render_document(self.pdf_html())
         for page in document.pages:
             text = _page_text(page._page_box)
-            self.assertIn(f"content version {self.summary.content_version}", text)
-            self.assertIn("content last reviewed", text)
+            self.assertIn(f"Content release {self.summary.release_number} of", text)
+            self.assertIn("not yet reviewed by an independent clinician", text)
             self.assertIn("does not recommend a treatment", text)
 
     def test_a_letter_pdf_is_offered(self):

@@ -43,7 +43,7 @@ class PurgeExpiredTests(JourneyTestCase):
         yesterday = timezone.now() - datetime.timedelta(days=1)
         SavedSummary.objects.bulk_create(
             [
-                SavedSummary(code=f"OLD{number:09d}", content_version=1, record={}, expires_at=yesterday)
+                SavedSummary(code=f"OLD{number:09d}", release_id=1, record={}, expires_at=yesterday)
                 for number in range(5)
             ]
         )

@@ -12,7 +12,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from decisionaid.content.models import ContentVersion
+from decisionaid.content.catalogue import current_catalogue
 from decisionaid.questionnaire.models import SavedSummary
 from tests.questionnaire.journey import answer_all_steps, decide, save_summary
 from tests.questionnaire.test_steps import JourneyTestCase
@@ -51,13 +51,13 @@ class SaveTests(SavedSummaryTestCase):
     def test_the_summary_holds_what_was_shown_and_chosen_and_no_identity(self):
         self.save()
         summary = SavedSummary.objects.get()
-        self.assertEqual(summary.content_version, ContentVersion.current())
+        self.assertEqual(summary.release_number, current_catalogue().release)
         self.assertEqual((summary.expires_at - summary.created_at).days, 90)
         stored = json.dumps(summary.record)
         self.assertNotIn("127.0.0.1", stored)
         self.assertEqual(
             [f.name for f in SavedSummary._meta.get_fields()],
-            ["id", "code", "content_version", "record", "created_at", "expires_at", "save_token"],
+            ["id", "code", "release", "record", "created_at", "expires_at", "save_token"],
         )
         self.assertEqual(summary.record["export"]["decision"]["leaning"], "microneedling")
 

@@ -29,7 +29,7 @@ def use_up_wrong_codes(client: Client, attempts: int) -> None:
 @pytest.fixture
 def live_code(db):
     later = timezone.now() + timezone.timedelta(days=30)
-    return SavedSummary.objects.create(code="7DJFW9D4N79Q", content_version=1, record={}, expires_at=later).display_code
+    return SavedSummary.objects.create(code="7DJFW9D4N79Q", release_id=1, record={}, expires_at=later).display_code
 
 
 @pytest.fixture

@@ -75,7 +75,7 @@ def test_a_wrong_code_typed_any_way_in_the_lookup_is_not_logged(logged, typed):
 
 @pytest.mark.django_db
 def test_an_expired_code_typed_with_spaces_is_not_logged_with_its_410(logged):
-    SavedSummary.objects.create(code="7DJFW9D4N79Q", content_version=1, record={}, expires_at=timezone.now())
+    SavedSummary.objects.create(code="7DJFW9D4N79Q", release_id=1, record={}, expires_at=timezone.now())
     for path in TYPED_IN_PATHS[:2]:
         status, text = answer_and_logs(logged, path)
         assert status == 410

@@ -60,7 +60,7 @@ def test_thirty_simultaneous_wrong_codes_let_through_only_the_limit(settings):
 def test_only_wrong_codes_use_up_the_limit(settings):
     settings.CODE_ATTEMPTS_PER_MINUTE = 2
     later = timezone.now() + timezone.timedelta(days=30)
-    code = SavedSummary.objects.create(code="7DJFW9D4N79Q", content_version=1, record={}, expires_at=later).display_code
+    code = SavedSummary.objects.create(code="7DJFW9D4N79Q", release_id=1, record={}, expires_at=later).display_code
     clinician = Client(REMOTE_ADDR="198.51.100.20")
     assert clinician.get(LOOKUP, {"code": "ZZZZ-ZZZZ-ZZZZ"}).status_code == 404
     for _ in range(5):

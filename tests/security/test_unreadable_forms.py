@@ -67,7 +67,7 @@ def test_a_form_not_readable_as_utf8_gets_the_400_page_on_every_post_url(shipped
 @pytest.mark.django_db
 def test_a_real_server_error_is_logged_as_an_error_with_its_traceback(shipped_content):
     with (
-        mock.patch("decisionaid.pages.views.Concern.objects.published", side_effect=RuntimeError("boom")),
+        mock.patch("decisionaid.pages.views.catalogue_for", side_effect=RuntimeError("boom")),
         console_log() as log,
     ):
         response = Client(raise_request_exception=False).get("/")
