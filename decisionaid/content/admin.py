@@ -129,7 +129,20 @@ def mark_reviewed(modeladmin, request, queryset):
     modeladmin.message_user(request, f"Marked {queryset.count()} item(s) reviewed on {today:%d %B %Y}.")
 
 
-class ContentItemAdmin(HistoryReasonAdminMixin, MalformedIdNotFoundMixin, GradedFieldsMixin, SimpleHistoryAdmin):
+class WorkingCopyMessageMixin:
+    """After a save, one message saying the change waits for a release instead of Django's "changed
+    successfully", which would read as if patients saw it already."""
+
+    def message_user(self, request, message, level=messages.INFO, extra_tags="", fail_silently=False):
+        saved = getattr(request, SAVED_TO_WORKING_COPY, None)
+        if saved is not None and level == messages.SUCCESS:
+            message = working_copy_message(request, saved)
+        super().message_user(request, message, level, extra_tags, fail_silently)
+
+
+class ContentItemAdmin(
+    WorkingCopyMessageMixin, HistoryReasonAdminMixin, MalformedIdNotFoundMixin, GradedFieldsMixin, SimpleHistoryAdmin
+):
     list_filter = ("status", ReviewDueFilter, PublishingChecksFilter)
     readonly_fields = ("publishing_problems", "release_status")
     actions = [mark_reviewed]
@@ -182,14 +195,6 @@ class ContentItemAdmin(HistoryReasonAdminMixin, MalformedIdNotFoundMixin, Graded
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         setattr(request, SAVED_TO_WORKING_COPY, form.instance)
-
-    def message_user(self, request, message, level=messages.INFO, extra_tags="", fail_silently=False):
-        """After a save, one message saying the change waits for a release instead of Django's "changed
-        successfully", which would read as if patients saw it already."""
-        saved = getattr(request, SAVED_TO_WORKING_COPY, None)
-        if saved is not None and level == messages.SUCCESS:
-            message = working_copy_message(request, saved)
-        super().message_user(request, message, level, extra_tags, fail_silently)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -320,7 +325,9 @@ class FaqEntryAdmin(ContentItemAdmin):
 
 
 @admin.register(Disclosure)
-class DisclosureAdmin(MalformedIdNotFoundMixin, SimpleHistoryAdmin):
+class DisclosureAdmin(
+    WorkingCopyMessageMixin, HistoryReasonAdminMixin, MalformedIdNotFoundMixin, GradedFieldsMixin, SimpleHistoryAdmin
+):
     """Authors, funder and conflicts of interest: working copy, published with the next release."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -337,11 +344,9 @@ class DisclosureAdmin(MalformedIdNotFoundMixin, SimpleHistoryAdmin):
         super().save_related(request, form, formsets, change)
         setattr(request, SAVED_TO_WORKING_COPY, form.instance)
 
-    message_user = ContentItemAdmin.message_user
-
 
 @admin.register(ClinicalSignOff)
-class ClinicalSignOffAdmin(MalformedIdNotFoundMixin, SimpleHistoryAdmin):
+class ClinicalSignOffAdmin(HistoryReasonAdminMixin, MalformedIdNotFoundMixin, GradedFieldsMixin, SimpleHistoryAdmin):
     """An independent clinician's sign-off of a release, recorded by a clinical reviewer."""
 
     list_display = ("release", "reviewer_name", "qualifications", "signed_off_on", "recorded_by")
@@ -375,7 +380,9 @@ class SiteTextAdmin(ContentItemAdmin):
     search_fields = ("title", "body")
 
 
-class OptionChildAdmin(HistoryReasonAdminMixin, MalformedIdNotFoundMixin, GradedFieldsMixin, SimpleHistoryAdmin):
+class OptionChildAdmin(
+    WorkingCopyMessageMixin, HistoryReasonAdminMixin, MalformedIdNotFoundMixin, GradedFieldsMixin, SimpleHistoryAdmin
+):
     """The option's rows on their own, for searching across options; editing them counts as changing the option."""
 
     autocomplete_fields = ("references",)
@@ -384,8 +391,6 @@ class OptionChildAdmin(HistoryReasonAdminMixin, MalformedIdNotFoundMixin, Graded
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         setattr(request, SAVED_TO_WORKING_COPY, obj.option)
-
-    message_user = ContentItemAdmin.message_user
 
 
 @admin.register(Evidence)

@@ -171,27 +171,33 @@ def review_date_problems(kind: str, item: dict) -> list[Problem]:
     return problems
 
 
+def _each_match(pattern: re.Pattern, text: str) -> list[str]:
+    """Every distinct match in `text`, in order: a reviewer is told all of them at once, not the first."""
+    return list(dict.fromkeys(match.group(0) for match in pattern.finditer(text)))
+
+
 def one_in_n_problems(kind: str, item: dict) -> list[Problem]:
     return [
-        Problem(text.where, f'says "{match.group(0)}"; write it as "X out of 100"')
+        Problem(text.where, f'says "{found}"; write it as "X out of 100"')
         for text in patient_texts(kind, item)
-        if (match := ONE_IN_N.search(text.text))
+        for found in _each_match(ONE_IN_N, text.text)
     ]
 
 
 def vague_frequency_problems(kind: str, item: dict) -> list[Problem]:
     return [
-        Problem(text.where, f'says "{match.group(0)}" without a number; give how many out of 100, or "not known"')
+        Problem(text.where, f'says "{found}" without a number; give how many out of 100, or "not known"')
         for text in patient_texts(kind, item)
-        if (match := VAGUE_FREQUENCY.search(text.text)) and not DIGIT.search(text.text)
+        if not DIGIT.search(text.text)
+        for found in _each_match(VAGUE_FREQUENCY, text.text)
     ]
 
 
 def steering_word_problems(kind: str, item: dict) -> list[Problem]:
     return [
-        Problem(text.where, f'uses the steering word "{match.group(0)}"')
+        Problem(text.where, f'uses the steering word "{found}"')
         for text in patient_texts(kind, item)
-        if (match := STEERING.search(text.text))
+        for found in _each_match(STEERING, text.text)
     ]
 
 

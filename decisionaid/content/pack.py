@@ -19,7 +19,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from decisionaid.content import gate
-from decisionaid.content.models import ContentItem
+from decisionaid.content.history import change_reason
+from decisionaid.content.models import ContentItem, Release
 from decisionaid.content.publishing import gate_context
 from decisionaid.content.serialization import (
     SPECS,
@@ -67,11 +68,14 @@ def dump_yaml(data: object) -> str:
     )  # one text, one line: small diffs
 
 
-def export_pack(directory: Path) -> dict[str, int]:
-    """Write every content item to `directory`; returns how many items of each kind were written."""
+def export_pack(directory: Path, release: Release | None = None) -> dict[str, int]:
+    """Write the working copy (or a release) to `directory`; returns how many items of each kind were written."""
     counts: dict[str, int] = {}
     for spec in SPECS:
-        items = [serialize(instance) for instance in prefetched(spec)]
+        if release is None:
+            items = [serialize(instance) for instance in prefetched(spec)]
+        else:
+            items = [_as_published(item) for item in release.snapshot["items"].get(spec.kind, [])]
         counts[spec.kind] = len(items)
         if spec.one_file_per_item:
             folder = directory / spec.path
@@ -85,6 +89,13 @@ def export_pack(directory: Path) -> dict[str, int]:
         else:
             (directory / spec.path).write_text(dump_yaml(items), encoding="utf-8")
     return counts
+
+
+def _as_published(item: dict) -> dict:
+    """A release's item as the pack writes it: the status a released item has, before its review dates."""
+    dates = {name: item[name] for name in WORKFLOW_FIELDS if name in item}
+    rest = {name: value for name, value in item.items() if name not in WORKFLOW_FIELDS}
+    return {**rest, "status": ContentItem.Status.PUBLISHED.value, **dates}
 
 
 # --- loading ----------------------------------------------------------------------------------------------
@@ -222,7 +233,8 @@ def _load_item(spec: KindSpec, shown: str, raw: dict, *, force: bool) -> str:
         instance = spec.model()
         outcome = "created"
     try:
-        _apply(spec, instance, wanted)
+        with change_reason("load_content"):
+            _apply(spec, instance, wanted)
     except ValidationError as error:
         raise PackError(shown, name, _describe(error)) from None
     except LookupError as error:

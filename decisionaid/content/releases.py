@@ -148,7 +148,10 @@ def _history_user_ids(kind: str, key: str, since: datetime.datetime | None) -> s
     spec = SPEC_BY_KIND[kind]
     history = spec.model.history.model
     rows = history.objects.filter(**{spec.key: key})
-    ids = set(rows.values_list("id", flat=True))
+    # The item's ids: its own, and any it had before being deleted (and perhaps added again).
+    ids = set(rows.values_list("id", flat=True)) | set(
+        spec.model.objects.filter(**{spec.key: key}).values_list("id", flat=True)
+    )
     if since:
         rows = rows.filter(history_date__gt=since)
     users = set(rows.values_list("history_user_id", flat=True))

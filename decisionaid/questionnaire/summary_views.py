@@ -81,12 +81,14 @@ def detail(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRespon
     if code != summary.display_code:
         return redirect("summary:detail", code=summary.display_code)
     record = summary.record
+    # The page's footer and review notice describe the summary's own release, not today's.
+    request._catalogue = catalogue = summary_catalogue(summary)
     return render(
         request,
         "summary/detail.html",
         {
             "summary": summary,
-            "catalogue": summary_catalogue(summary),
+            "catalogue": catalogue,
             "shown": record["shown"],
             "export": record["export"],
             "reference_numbers": numbers(record["shown"]["references"]),

@@ -7,11 +7,11 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from decisionaid.content.gate import add_months
 from decisionaid.content.catalogue import current_catalogue
+from decisionaid.content.gate import add_months
 from decisionaid.content.models import ContentItem, GlossaryTerm, Option
-from decisionaid.content.releases import can_publish
 from decisionaid.content.pack import load_pack
+from decisionaid.content.releases import can_publish
 from decisionaid.content.signals import EDITOR_GROUP, REVIEWER_GROUP
 from tests.admin_forms import change_form_data
 from tests.content.test_pack import write_pack
