@@ -365,7 +365,7 @@ def _store(proposal: Proposal, user, note: str) -> Release:
         number=number,
         published_at=now,
         published_by=user,
-        published_by_name=user.get_username() if user else "first release, from the command line",
+        published_by_name=user.get_username() if user else "the command line (first release)",
         note=note.strip(),
         changes=[
             {
