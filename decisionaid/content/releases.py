@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from decisionaid.content import gate, vocabulary
@@ -322,10 +323,13 @@ def publish_release(*, user, note: str, base_number: int, digest: str, republish
     """
     try:
         with transaction.atomic():
-            latest = list(Release.objects.select_for_update().order_by("-number").values_list("number", flat=True)[:1])
-            if (latest[0] if latest else 0) != base_number:
+            # Wait for any publish under way (it holds the lock on the latest release), then read the latest number
+            # afresh: the locked row itself is the one that was latest when this publish began.
+            list(Release.objects.select_for_update().order_by("-number").values_list("number", flat=True)[:1])
+            latest = Release.objects.aggregate(latest=Max("number"))["latest"] or 0
+            if latest != base_number:
                 raise PublishRefused(
-                    [f"Release {latest[0]} was published while you were looking. Look at the changes again."]
+                    [f"Release {latest} was published while you were looking. Look at the changes again."]
                 )
             target = Release.objects.filter(number=republish).first() if republish else None
             if republish and target is None:
