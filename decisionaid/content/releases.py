@@ -15,6 +15,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Max
@@ -357,7 +358,10 @@ def publish_first_release(note: str) -> Release | None:
         proposal = propose()
         if proposal.problems:
             raise PublishRefused([f"{len(proposal.problems)} problem(s) must be fixed first.", *proposal.problems])
-        return _store(proposal, None, note)
+        release = _store(proposal, None, note)
+        # Summaries saved before releases existed were made from the content that release 1 now holds.
+        apps.get_model("questionnaire", "SavedSummary").objects.filter(release=None).update(release=release)
+        return release
 
 
 def _store(proposal: Proposal, user, note: str) -> Release:

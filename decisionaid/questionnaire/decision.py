@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from decisionaid.content.catalogue import OptionFacts, ScopedFacts
-from decisionaid.questionnaire.choices import SURE_QUESTIONS, YES, SureQuestion
+from decisionaid.content.catalogue import Catalogue, OptionFacts, ScopedFacts
+from decisionaid.questionnaire.choices import PRETICKED_QUESTIONS, SURE_QUESTIONS, YES, SureQuestion
 
 
 @dataclass(frozen=True)
@@ -37,3 +37,24 @@ def items_for(items: Iterable[ScopedFacts], options: Iterable[OptionFacts]) -> l
     """Questions or warning signs that apply to any of the options, in their editorial order."""
     options = list(options)
     return [item for item in items if any(item.applies_to(option) for option in options)]
+
+
+@dataclass(frozen=True)
+class QuestionsToAsk:
+    considered: list[OptionFacts]  # compared or leaned to (else all shown)
+    offered: list[ScopedFacts]  # questions for any option shown
+    ticked: list[ScopedFacts]  # ticked at first: questions for the options considered
+    warning_signs: list[ScopedFacts]  # for the options considered
+
+
+def questions_to_ask(
+    catalogue: Catalogue, *, shown: Iterable[OptionFacts], compared: Iterable[str], leaning: str | None
+) -> QuestionsToAsk:
+    shown = list(shown)
+    considered = considered_options(shown=shown, compared=compared, leaning=leaning)
+    return QuestionsToAsk(
+        considered=considered,
+        offered=items_for(catalogue.questions, shown),
+        ticked=items_for(catalogue.questions, considered)[:PRETICKED_QUESTIONS],
+        warning_signs=items_for(catalogue.warning_signs, considered),
+    )

@@ -13,11 +13,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from decisionaid.content.catalogue import EMPTY, Catalogue, catalogue_for_release
+from decisionaid.content.catalogue import Catalogue
 from decisionaid.questionnaire import choices
 from decisionaid.questionnaire.matching import SKIN_TYPE_ITEM
 from decisionaid.questionnaire.models import SavedSummary
-from decisionaid.questionnaire.summary import label
+from decisionaid.questionnaire.summary import draw, label
 
 FLAG_CELL_LABELS = {
     "avoid": gettext_lazy("Put off"),
@@ -94,22 +94,13 @@ def numbered_once(references: list[dict]) -> tuple[list[str], dict[str, int]]:
     return list(texts), numbers_by_key
 
 
-def flag_rows(record: dict, options: list[dict]) -> list[FlagRow]:
+def flag_rows(shown: dict, options: list[dict]) -> list[FlagRow]:
     """Every health answer of "yes" or "not sure" (and the skin type, if it raised a flag), with each considered
-    option's flag for it. Flag items come from the export, which lists the same flags in the same order."""
-    items = {option["slug"]: [flag["item"] for flag in option["flags"]] for option in record["export"]["options"]}
-    by_option = []
-    for option in options:
-        flag_items = items.get(option["slug"], [])
-        by_option.append(
-            {
-                item: FlagCell(flag["level"], tuple(flag["refs"]))
-                for item, flag in zip(flag_items, option["flags"], strict=False)
-            }
-        )
-    shown = record["shown"]
-    # Summaries saved before health items had short labels fall back to the full question.
-    answers = [(row["item"], row.get("label") or row["question"], row["answer"]) for row in shown["health"]]
+    option's flag for it."""
+    by_option = [
+        {flag["item"]: FlagCell(flag["level"], tuple(flag["refs"])) for flag in option["flags"]} for option in options
+    ]
+    answers = [(row["item"], row["label"], row["answer"]) for row in shown["health"]]
     if any(SKIN_TYPE_ITEM in cells for cells in by_option):
         answers.append((SKIN_TYPE_ITEM, _("Skin type"), shown["skin_type"]))
     return [
@@ -123,46 +114,33 @@ def split_rows(rows: list[FlagRow]) -> tuple[list[FlagRow], list[FlagRow]]:
     return [row for row in rows if row.matters], [row for row in rows if not row.matters]
 
 
-def past_limits(record: dict, options: list[dict]) -> list[str]:
+def past_limits(options: list[dict]) -> list[str]:
     """For each option considered, the patient's limits it can go past, in a few words ("" for none)."""
-    exceeds = {option["slug"]: option["exceeds_limits"] for option in record["export"]["options"]}
-    return [
-        ", ".join(str(LIMIT_LABELS.get(limit, limit)) for limit in exceeds.get(option["slug"], []))
-        for option in options
-    ]
+    return [", ".join(str(LIMIT_LABELS.get(limit, limit)) for limit in option["exceeds_limits"]) for option in options]
 
 
-def cited_references(record: dict, options: list[dict]) -> list[dict]:
-    """Only the sources the printout cites, in the order first cited."""
+def cited_references(shown: dict, options: list[dict]) -> list[dict]:
+    """Only the sources the printout cites, in the order first cited, in their short form."""
     cited: dict[str, None] = {}
     for option in options:
         cited.update(dict.fromkeys(option["evidence_refs"]))
         cited.update(dict.fromkeys(option["regulatory"]["refs"]))
         for flag in option["flags"]:
             cited.update(dict.fromkeys(flag["refs"]))
-    # The short form is absent from summaries saved before it existed.
-    texts = {
-        reference["key"]: reference.get("short") or reference["text"] for reference in record["shown"]["references"]
-    }
+    texts = {reference["key"]: reference["short"] for reference in shown["references"]}
     return [{"key": key, "text": texts[key]} for key in cited if key in texts]
-
-
-def summary_catalogue(summary: SavedSummary) -> Catalogue:
-    """The release a summary was made from (empty for one saved before releases existed)."""
-    return (catalogue_for_release(summary.release_number) if summary.release_number else None) or EMPTY
 
 
 def print_context(summary: SavedSummary) -> dict:
     """Everything the printout shows: the options the patient considered, and only the sources they cite."""
-    record = summary.record
-    shown, export = record["shown"], record["export"]
-    considered = shown.get("considered") or [option["slug"] for option in shown["options"][:3]]
+    drawn = draw(summary)
+    shown, export, catalogue = drawn.shown, drawn.export, drawn.catalogue
+    considered = shown["considered"]
     options = [option for option in shown["options"] if option["slug"] in considered]
-    reference_texts, reference_numbers = numbered_once(cited_references(record, options))
-    catalogue = summary_catalogue(summary)
+    reference_texts, reference_numbers = numbered_once(cited_references(shown, options))
     site_texts = {text.slug: text.body for text in catalogue.site_texts}
-    flagged, unflagged = split_rows(flag_rows(record, options))
-    limits = past_limits(record, options)
+    flagged, unflagged = split_rows(flag_rows(shown, options))
+    limits = past_limits(options)
     return {
         "summary": summary,
         "shown": shown,

@@ -1,35 +1,28 @@
-"""Turning a finished journey into a saved summary record, and a record into the export.
+"""A saved summary: what is stored, and how it is drawn again from its release.
 
-The record keeps two things: `export`, the machine-readable body in the agreed format (product.md §3 slugs),
-and `shown`, the words the patient saw, so a summary always reads as it did when saved even after the
-content changes.
+A summary stores only what the patient said — their answers, decision and SURE answers, the options they
+compared, the questions they chose and wrote — and the number of the release it was made from (`saved_record`).
+Releases never change, so `draw` gets back exactly what the patient saw by running the same matching on that
+release: `export`, the machine-readable body in the agreed format (product.md §3 slugs), and `shown`, the words
+for the summary page and the printout.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 
 from decisionaid.content import vocabulary
-from decisionaid.content.catalogue import Catalogue, ReferenceFacts, ScopedFacts
+from decisionaid.content.catalogue import EMPTY, Catalogue, ReferenceFacts, ScopedFacts, catalogue_for_release
 from decisionaid.content.vocabulary import Certainty, RegulatoryStatusCode
 from decisionaid.questionnaire import choices
-from decisionaid.questionnaire.decision import score_sure
-from decisionaid.questionnaire.matching import Match, top_attributes
+from decisionaid.questionnaire.decision import questions_to_ask, score_sure
+from decisionaid.questionnaire.matching import Match, match_options, top_attributes
 from decisionaid.questionnaire.models import SavedSummary
-from decisionaid.questionnaire.steps import Journey
+from decisionaid.questionnaire.steps import SESSION_KEY, Journey
 
-ANSWER_KEYS = (
-    "concern",
-    "other_concerns",
-    "goals",
-    "skin_type",
-    "age_band",
-    "jurisdiction",
-    "health",
-    "limits",
-    "values",
-)
-OPTION_KEYS = ("slug", "name", "certainty", "flags", "regulatory", "exceeds_limits")
+RECORD_FORMAT = 2
 
 
 def label(options, code) -> str:
@@ -37,7 +30,11 @@ def label(options, code) -> str:
 
 
 def export_answers(journey: Journey) -> dict:
+    """The answers in the agreed format, each object's keys in the agreed order (stored answers may come back from
+    PostgreSQL's jsonb in another order)."""
     limits = journey.matching_answers()
+    health = journey.health_answers()
+    values = journey.values()
     return {
         "concern": journey.answer("concern", "concern"),
         "other_concerns": list(journey.answer("concern", "other_concerns", [])),
@@ -45,9 +42,9 @@ def export_answers(journey: Journey) -> dict:
         "skin_type": journey.answer("about-you", "skin_type"),
         "age_band": journey.answer("about-you", "age_band"),
         "jurisdiction": journey.answer("country", "jurisdiction"),
-        "health": journey.health_answers(),
+        "health": {slug: health[slug] for slug in vocabulary.HEALTH_ITEM_SLUGS if slug in health},
         "limits": {"max_downtime_days": limits.max_downtime_days, "budget": limits.budget_usd},
-        "values": journey.values(),
+        "values": {slug: values[slug] for slug in choices.ATTRIBUTE_SLUGS if slug in values},
     }
 
 
@@ -105,6 +102,7 @@ def build_record(
                 "ratings": dict(match.ratings),
                 "flags": [
                     {
+                        "item": flag.item,
                         "level": flag.level,
                         "label": str(choices.FLAG_LABELS[flag.level]),
                         "reason": flag.reason,
@@ -120,6 +118,7 @@ def build_record(
                     "refs": keys(match.status) if match.status else [],
                 },
                 "limit_notes": [note.text for note in match.limit_notes],
+                "exceeds_limits": list(match.exceeds_limits),
             }
         )
     health_items = {item.slug: item for item in catalogue.health_items}
@@ -211,45 +210,65 @@ def citation_text(reference: ReferenceFacts, *, short: bool = False) -> str:
     return text
 
 
-def _in_order(mapping: dict, keys) -> dict:
-    """`mapping` with its keys in the agreed order (PostgreSQL's jsonb does not keep the order they were saved in)."""
-    return {key: mapping[key] for key in keys if key in mapping} | {k: v for k, v in mapping.items() if k not in keys}
+def saved_record(journey: Journey, *, chosen_questions: list[str], own_questions: list[str]) -> dict:
+    """What a saved summary stores: the patient's own answers and choices, nothing drawn from the content."""
+    return {
+        "format": RECORD_FORMAT,
+        "journey": {
+            "answers": journey.data.get("answers", {}),
+            "decision": journey.decision(),
+            "compared": journey.compared,
+        },
+        "chosen_questions": chosen_questions,
+        "own_questions": own_questions,
+    }
 
 
-def export_body(summary: SavedSummary) -> dict:
-    """The export, with every object's keys in the agreed order."""
-    body = summary.record["export"]
-    answers = body["answers"]
+@dataclass(frozen=True)
+class Drawn:
+    """A saved summary drawn from its release: the export body and the words shown."""
+
+    catalogue: Catalogue
+    export: dict
+    shown: dict
+
+
+def draw(summary: SavedSummary) -> Drawn:
+    catalogue = summary_catalogue(summary)
+    stored = summary.record
+    journey = Journey({SESSION_KEY: dict(stored["journey"])}, catalogue)
+    matches = match_options(answers=journey.matching_answers(), options=catalogue.options)
+    to_ask = questions_to_ask(
+        catalogue,
+        shown=[match.option for match in matches],
+        compared=journey.compared,
+        leaning=journey.decision().get("leaning"),
+    )
+    chosen = [question for question in to_ask.offered if question.key in stored["chosen_questions"]]
+    record = build_record(
+        journey=journey,
+        catalogue=catalogue,
+        matches=matches,
+        questions=[question.text for question in chosen] + list(stored["own_questions"]),
+        chosen_questions=chosen,
+        warning_signs=to_ask.warning_signs,
+        considered=[option.slug for option in to_ask.considered],
+    )
+    return Drawn(catalogue, record["export"], record["shown"])
+
+
+def summary_catalogue(summary: SavedSummary) -> Catalogue:
+    """The release a summary was made from (empty for one saved before releases existed that release 1 has not
+    taken in yet: see `releases.publish_first_release`)."""
+    return (catalogue_for_release(summary.release_number) if summary.release_number else None) or EMPTY
+
+
+def export_body(summary: SavedSummary, drawn: Drawn) -> dict:
+    """The export: the summary's own facts, then the body drawn from its release."""
     return {
         "code": summary.display_code,
         "created_at": summary.created_at.isoformat(),
         "expires_at": summary.expires_at.isoformat(),
         "content_version": summary.release_number,
-        "answers": _in_order(
-            {
-                **answers,
-                "goals": _in_order(answers["goals"], ("result", "timing", "duration")),
-                "health": _in_order(answers["health"], vocabulary.HEALTH_ITEM_SLUGS),
-                "limits": _in_order(answers["limits"], ("max_downtime_days", "budget")),
-                "values": _in_order(answers["values"], choices.ATTRIBUTE_SLUGS),
-            },
-            ANSWER_KEYS,
-        ),
-        "options": [
-            _in_order(
-                {
-                    **option,
-                    "flags": [_in_order(flag, ("level", "item", "reason")) for flag in option["flags"]],
-                    "regulatory": _in_order(option["regulatory"], ("jurisdiction", "status", "as_of")),
-                },
-                OPTION_KEYS,
-            )
-            for option in body["options"]
-        ],
-        "decision": _in_order(body["decision"], ("leaning", "stage", "role")),
-        "sure": _in_order(
-            {**body["sure"], "answers": _in_order(body["sure"]["answers"], choices.SURE_KEYS)},
-            ("answers", "score", "conflict"),
-        ),
-        "questions": body["questions"],
+        **drawn.export,
     }

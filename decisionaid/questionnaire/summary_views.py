@@ -15,8 +15,8 @@ from decisionaid.questionnaire import throttle
 from decisionaid.questionnaire.forms import LookupForm
 from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.pdf import render_pdf
-from decisionaid.questionnaire.printout import numbers, print_context, summary_catalogue
-from decisionaid.questionnaire.summary import export_body
+from decisionaid.questionnaire.printout import numbers, print_context
+from decisionaid.questionnaire.summary import draw, export_body
 from decisionaid.questionnaire.views import personal
 
 
@@ -80,18 +80,18 @@ def lookup(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, summary: SavedSummary, code: str) -> HttpResponse:
     if code != summary.display_code:
         return redirect("summary:detail", code=summary.display_code)
-    record = summary.record
+    drawn = draw(summary)
     # The page's footer and review notice describe the summary's own release, not today's.
-    request._catalogue = catalogue = summary_catalogue(summary)
+    request._catalogue = drawn.catalogue
     return render(
         request,
         "summary/detail.html",
         {
             "summary": summary,
-            "catalogue": catalogue,
-            "shown": record["shown"],
-            "export": record["export"],
-            "reference_numbers": numbers(record["shown"]["references"]),
+            "catalogue": drawn.catalogue,
+            "shown": drawn.shown,
+            "export": drawn.export,
+            "reference_numbers": numbers(drawn.shown["references"]),
             "just_saved": request.session.get("last_saved_summary") == summary.code,
         },
     )
@@ -99,7 +99,7 @@ def detail(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRespon
 
 @with_summary()
 def export(request: HttpRequest, summary: SavedSummary, code: str) -> HttpResponse:
-    response = JsonResponse(export_body(summary), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response = JsonResponse(export_body(summary, draw(summary)), json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'inline; filename="summary-{summary.display_code}.json"'
     return response
 

@@ -23,12 +23,12 @@ from decisionaid.lib.codes import display_code
 from decisionaid.lib.remember import remembered
 from decisionaid.questionnaire import choices
 from decisionaid.questionnaire.cards import shared_cited_items
-from decisionaid.questionnaire.decision import considered_options, items_for, score_sure
+from decisionaid.questionnaire.decision import QuestionsToAsk, questions_to_ask, score_sure
 from decisionaid.questionnaire.forms import CompareForm, DecisionForm, QuestionsForm
 from decisionaid.questionnaire.matching import SORT_KEYS, Match, match_options, sort_matches, top_attributes
 from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.steps import STEP_BY_SLUG, STEPS, Journey, Step, neighbours, step_number
-from decisionaid.questionnaire.summary import build_record
+from decisionaid.questionnaire.summary import saved_record
 
 LAST_SAVED_KEY = "last_saved_summary"
 
@@ -270,14 +270,13 @@ def decision(request: HttpRequest) -> HttpResponse:
     return render(request, "questionnaire/decision.html", {"form": form})
 
 
-def _questions_context(journey: Journey, matches: tuple[Match, ...]):
-    shown = [match.option for match in matches]
-    leaning = journey.decision().get("leaning")
-    considered = considered_options(shown=shown, compared=journey.compared, leaning=leaning)
-    offered = items_for(journey.catalogue.questions, shown)
-    ticked = items_for(journey.catalogue.questions, considered)[: choices.PRETICKED_QUESTIONS]
-    signs = items_for(journey.catalogue.warning_signs, considered)
-    return considered, offered, ticked, signs
+def _questions_to_ask(journey: Journey, matches: tuple[Match, ...]) -> QuestionsToAsk:
+    return questions_to_ask(
+        journey.catalogue,
+        shown=[match.option for match in matches],
+        compared=journey.compared,
+        leaning=journey.decision().get("leaning"),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -294,21 +293,14 @@ def questions(request: HttpRequest) -> HttpResponse:
         data=journey.decision(), options=[m.option for m in matches], catalogue=journey.catalogue
     ).is_valid():
         return redirect("questionnaire:decision")
-    considered, offered, ticked, signs = _questions_context(journey, matches)
+    to_ask = _questions_to_ask(journey, matches)
+    offered, signs = to_ask.offered, to_ask.warning_signs
     save_token = journey.save_token()
     if request.method == "POST":
         form = QuestionsForm(request.POST, questions=offered, save_token=save_token, catalogue=journey.catalogue)
         if form.is_valid():
-            chosen = [question for question in offered if question.key in form.cleaned_data["chosen"]]
-            record = build_record(
-                journey=journey,
-                catalogue=journey.catalogue,
-                matches=matches,
-                questions=[question.text for question in chosen] + form.own_questions(),
-                chosen_questions=chosen,
-                warning_signs=signs,
-                considered=[option.slug for option in considered],
-            )
+            chosen = [question.key for question in offered if question.key in form.cleaned_data["chosen"]]
+            record = saved_record(journey, chosen_questions=chosen, own_questions=form.own_questions())
             # A save of this journey that arrived at the same moment may have made it already: then this is it.
             summary = SavedSummary.create(
                 record=record, release=journey.catalogue.release or None, save_token=save_token
@@ -318,7 +310,9 @@ def questions(request: HttpRequest) -> HttpResponse:
             return redirect("summary:detail", code=summary.display_code)
     else:
         form = QuestionsForm(
-            initial={"chosen": [question.key for question in ticked]}, questions=offered, catalogue=journey.catalogue
+            initial={"chosen": [question.key for question in to_ask.ticked]},
+            questions=offered,
+            catalogue=journey.catalogue,
         )
     sure = score_sure(journey.decision())
     return render(

@@ -417,3 +417,15 @@ class DeployCheckTests(TestCase):
 
         release_working_copy()
         self.assertEqual(check_disclosure(), [])
+
+
+class FirstReleaseTests(TestCase):
+    def test_summaries_saved_before_releases_existed_join_release_1(self):
+        from django.utils import timezone
+
+        Release.objects.all().delete()
+        summary = SavedSummary.objects.create(code="7DJFW9D4N79Q", record={}, expires_at=timezone.now())
+        release = releases.publish_first_release("First release")
+        summary.refresh_from_db()
+        self.assertEqual((release.number, summary.release_number), (1, 1))
+        self.assertIsNone(releases.publish_first_release("Again"))

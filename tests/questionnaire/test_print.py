@@ -9,6 +9,7 @@ from django.utils import timezone
 from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.pdf import render_document
 from decisionaid.questionnaire.printout import print_context
+from decisionaid.questionnaire.summary import draw
 from tests.questionnaire.journey import LONG_QUESTION, answer_all_steps, decide, save_fullest_summary, save_summary
 from tests.questionnaire.test_steps import JourneyTestCase
 
@@ -84,7 +85,7 @@ class PrintableSummaryTests(PrintTestCase):
         response = self.client.get(reverse("summary:print", args=[self.code]))
         unsourced = [text for text in response.context["references"] if text.startswith("No published source")]
         self.assertEqual(len(unsourced), 1)
-        stored = [ref for ref in self.summary.record["shown"]["references"] if ref["short"] == unsourced[0]]
+        stored = [ref for ref in draw(self.summary).shown["references"] if ref["short"] == unsourced[0]]
         self.assertGreater(len(stored), 1)  # several unsourced points, one number in print
 
     def test_sources_are_numbered_and_cited(self):
@@ -144,16 +145,19 @@ def _page_text(box) -> str:
 
 
 class OlderRecordTests(PrintTestCase):
-    def test_a_summary_saved_before_short_labels_and_citations_still_prints(self):
-        record = self.summary.record
-        for row in record["shown"]["health"]:
-            del row["label"]
-        for reference in record["shown"]["references"]:
-            del reference["short"]
-        SavedSummary.objects.filter(pk=self.summary.pk).update(record=record)
-        response = self.client.get(reverse("summary:print", args=[self.code]))
-        self.assertContains(response, "Are you pregnant, trying to get pregnant, or breastfeeding?: <strong>")
-        self.assertContains(response, "No source found:")
+    def test_a_summary_saved_with_its_words_is_turned_into_answers_that_draw_the_same_summary(self):
+        from importlib import import_module
+
+        from decisionaid.questionnaire.steps import STEPS
+
+        migration = import_module("decisionaid.questionnaire.migrations.0004_summary_record_format_2")
+        drawn = draw(self.summary)
+        format_1 = {"export": drawn.export, "shown": drawn.shown}  # what summaries stored before
+        converted = migration._as_format_2(format_1, STEPS)
+        SavedSummary.objects.filter(pk=self.summary.pk).update(record=converted)
+        self.summary.refresh_from_db()
+        self.assertEqual(draw(self.summary).export, drawn.export)
+        self.assertEqual(draw(self.summary).shown, drawn.shown)
 
 
 class WorstCaseTests(JourneyTestCase):

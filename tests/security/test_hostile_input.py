@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.steps import STEPS
+from decisionaid.questionnaire.summary import draw
 from tests.questionnaire.journey import answer_all_steps, decide, save_summary, step_data
 
 ODD_TEXT = st.one_of(
@@ -166,4 +167,5 @@ def test_any_post_to_the_decision_and_questions_pages_saves_whole_or_is_refused(
     if response.status_code == 200:
         assert b"Please check your answers" in response.content
     for summary in SavedSummary.objects.all():  # anything saved is complete
-        assert set(summary.record["export"]) == {"answers", "options", "decision", "sure", "questions"}
+        assert set(summary.record) == {"format", "journey", "chosen_questions", "own_questions"}
+        assert set(draw(summary).export) == {"answers", "options", "decision", "sure", "questions"}
