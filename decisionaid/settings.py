@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "decisionaid.content",
     "decisionaid.pages",
     "decisionaid.questionnaire",
+    "decisionaid.summaries",
 ]
 
 MIDDLEWARE = [

@@ -360,7 +360,7 @@ def publish_first_release(note: str) -> Release | None:
             raise PublishRefused([f"{len(proposal.problems)} problem(s) must be fixed first.", *proposal.problems])
         release = _store(proposal, None, note)
         # Summaries saved before releases existed were made from the content that release 1 now holds.
-        apps.get_model("questionnaire", "SavedSummary").objects.filter(release=None).update(release=release)
+        apps.get_model("summaries", "SavedSummary").objects.filter(release=None).update(release=release)
         return release
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from decisionaid.content.catalogue import catalogue_for
 from decisionaid.questionnaire.forms import EncounterSheetForm
 from decisionaid.questionnaire.matching import Answers, match_option
-from decisionaid.questionnaire.printout import page_footer
+from decisionaid.summaries.printout import page_footer
 
 
 @require_safe

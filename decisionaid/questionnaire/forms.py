@@ -230,15 +230,6 @@ class CompareForm(JourneyForm):
         return picked
 
 
-class LookupForm(forms.Form):
-    code = forms.CharField(
-        label=_("Reference code"),
-        max_length=64,
-        help_text=_("12 letters and numbers, like 7QK2-9MZD-X4RT. Capital or small letters and dashes do not matter."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
-    )
-
-
 class EncounterSheetForm(JourneyForm):
     """A non-personal comparison sheet for a consultation: a concern, a place and 2–4 options."""
 

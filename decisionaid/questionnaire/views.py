@@ -6,8 +6,6 @@ options page costs the same few queries however many options there are. Each for
 
 from __future__ import annotations
 
-from functools import wraps
-
 from crispy_forms.utils import render_crispy_form
 from django.conf import settings
 from django.contrib import messages
@@ -20,38 +18,16 @@ from django.views.decorators.http import require_http_methods
 from decisionaid.content.catalogue import catalogue_for
 from decisionaid.content.references import page_references
 from decisionaid.lib.codes import display_code
+from decisionaid.lib.personal import personal
 from decisionaid.lib.remember import remembered
 from decisionaid.questionnaire import choices
 from decisionaid.questionnaire.cards import shared_cited_items
 from decisionaid.questionnaire.decision import QuestionsToAsk, questions_to_ask, score_sure
 from decisionaid.questionnaire.forms import CompareForm, DecisionForm, QuestionsForm
 from decisionaid.questionnaire.matching import SORT_KEYS, Match, match_options, sort_matches, top_attributes
-from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.steps import STEP_BY_SLUG, STEPS, Journey, Step, neighbours, step_number
-from decisionaid.questionnaire.summary import saved_record
-
-LAST_SAVED_KEY = "last_saved_summary"
-
-
-def personal(view=None, *, referrer: str = "same-origin"):
-    """Pages with a patient's answers: never cached, never indexed, no referrer sent to other sites.
-
-    Pages with forms keep "same-origin": under "no-referrer" Chromium sends `Origin: null` with a form post,
-    which Django's CSRF check (rightly) refuses. Pages without forms, such as a summary, send no referrer at all.
-    """
-
-    def decorate(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            response = view(request, *args, **kwargs)
-            response["Cache-Control"] = "no-store"
-            response["X-Robots-Tag"] = "noindex, nofollow"
-            response["Referrer-Policy"] = referrer
-            return response
-
-        return wrapper
-
-    return decorate(view) if view else decorate
+from decisionaid.summaries.models import LAST_SAVED_KEY, SavedSummary
+from decisionaid.summaries.record import saved_record
 
 
 def _journey(request: HttpRequest) -> Journey:

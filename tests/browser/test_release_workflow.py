@@ -19,7 +19,10 @@ from decisionaid.content.signals import EDITOR_GROUP, REVIEWER_GROUP
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a-long-test-password-for-release-staff"
-STEP_MS = 5_000  # every action's wait (each context's default); `expect` waits its own default, also 5 s
+# The longest any one step (an action, a page load, an expectation) may take; nothing here sleeps. Unloaded, the
+# slowest step (the first page a patient opens) takes about 2 s; two cores busy with other tests can double it.
+STEP_MS = 10_000
+EXPECT_DEFAULT_MS = 5_000  # Playwright's own, put back after each test
 TREATMENT = "/treatments/microneedling/"
 OLD_SENTENCE = "Microneedling uses a pen or a roller with many fine needles."
 NEW_SENTENCE = "Microneedling uses a small pen or roller with lots of very fine needles."
@@ -53,6 +56,13 @@ def staff(site, django_user_model):
         "rita": make("rita", REVIEWER_GROUP),
         "omar": make("omar", REVIEWER_GROUP),
     }
+
+
+@pytest.fixture(autouse=True)
+def step_timeout():
+    expect.set_options(timeout=STEP_MS)
+    yield
+    expect.set_options(timeout=EXPECT_DEFAULT_MS)
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from decisionaid.content.models import (
     Release,
 )
 from decisionaid.content.signals import EDITOR_GROUP, REVIEWER_GROUP
-from decisionaid.questionnaire.models import SavedSummary
+from decisionaid.summaries.models import SavedSummary
 from tests.admin_forms import change_form_data
 from tests.questionnaire.journey import answer_all_steps, decide, save_summary
 

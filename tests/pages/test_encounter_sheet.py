@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from decisionaid.questionnaire.pdf import render_document
+from decisionaid.summaries.pdf import render_document
 from tests.questionnaire.test_steps import JourneyTestCase
 
 SHEET = reverse("pages:encounter_sheet")

@@ -17,8 +17,8 @@ import pytest
 from django.db import connection
 
 from decisionaid.lib import codes
-from decisionaid.questionnaire.models import SavedSummary
-from decisionaid.questionnaire.summary import draw
+from decisionaid.summaries.models import SavedSummary
+from decisionaid.summaries.record import draw
 from tests.questionnaire.journey import DECISION, step_data
 
 PATIENTS = 24
@@ -158,7 +158,7 @@ def test_simultaneous_saves_that_draw_the_same_code_each_end_up_with_their_own(p
         return clash
 
     real_draw = codes.new_code
-    with mock.patch("decisionaid.questionnaire.models.new_code", side_effect=draw):
+    with mock.patch("decisionaid.summaries.models.new_code", side_effect=draw):
         codes_ = run_journeys(postgresql_site.url, 8)
     assert clash in [code.replace("-", "") for code in codes_]
     assert_each_record_is_whole_and_its_own(postgresql_site.url, codes_)

@@ -3,7 +3,7 @@ is stored (one saved summary once listed 303 "other concerns"; comparing one opt
 
 from django.urls import reverse
 
-from decisionaid.questionnaire.models import SavedSummary
+from decisionaid.summaries.models import SavedSummary
 from tests.questionnaire.journey import answer_all_steps, decide
 from tests.questionnaire.test_steps import JourneyTestCase
 

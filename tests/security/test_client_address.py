@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from decisionaid.lib.client_address import forwarded_client
-from decisionaid.questionnaire.models import SavedSummary
+from decisionaid.summaries.models import SavedSummary
 
 PROXY = "10.0.0.1"  # every request reaches the app from the proxy
 ATTACKER, CLINICIAN = "203.0.113.7", "198.51.100.20"

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from decisionaid.questionnaire.models import SavedSummary
+from decisionaid.summaries.models import SavedSummary
 
 GROUPS = ["W9D4", "N79Q"]  # the second and third groups of the code 7DJF-W9D4-N79Q
 TYPED_IN_PATHS = [

@@ -3,8 +3,8 @@ larger one gets the 413 page and nothing is stored, while the fullest form a pat
 
 from django.urls import reverse
 
-from decisionaid.questionnaire.models import SavedSummary
-from decisionaid.questionnaire.summary import draw
+from decisionaid.summaries.models import SavedSummary
+from decisionaid.summaries.record import draw
 from tests.questionnaire.journey import answer_all_steps, decide
 from tests.questionnaire.test_steps import JourneyTestCase
 

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.steps import STEPS
-from decisionaid.questionnaire.summary import draw
+from decisionaid.summaries.models import SavedSummary
+from decisionaid.summaries.record import draw
 from tests.questionnaire.journey import answer_all_steps, decide, save_summary, step_data
 
 ODD_TEXT = st.one_of(

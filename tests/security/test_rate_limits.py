@@ -13,8 +13,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from decisionaid.questionnaire.checks import check_shared_cache
-from decisionaid.questionnaire.models import SavedSummary
+from decisionaid.summaries.checks import check_shared_cache
+from decisionaid.summaries.models import SavedSummary
 from tests.questionnaire.journey import answer_all_steps, decide, save_summary
 
 LOOKUP = reverse("summary:lookup")
@@ -86,7 +86,7 @@ def test_the_whole_site_makes_at_most_its_pdfs_a_minute_whoever_asks(shipped_con
     decide(patient)
     pdf = save_summary(patient) + "summary.pdf"
     settings.SITE_PDFS_PER_MINUTE = 2
-    with mock.patch("decisionaid.questionnaire.summary_views.render_pdf", return_value=b"%PDF-1.7"):
+    with mock.patch("decisionaid.summaries.views.render_pdf", return_value=b"%PDF-1.7"):
         assert Client(REMOTE_ADDR="198.51.100.1").get(pdf).status_code == 200
         assert Client(REMOTE_ADDR="198.51.100.2").get(pdf).status_code == 200
         refused = Client(REMOTE_ADDR="198.51.100.3").get(pdf)

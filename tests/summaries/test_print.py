@@ -6,10 +6,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from decisionaid.questionnaire.models import SavedSummary
-from decisionaid.questionnaire.pdf import render_document
-from decisionaid.questionnaire.printout import print_context
-from decisionaid.questionnaire.summary import draw
+from decisionaid.summaries.models import SavedSummary
+from decisionaid.summaries.pdf import render_document
+from decisionaid.summaries.printout import print_context
+from decisionaid.summaries.record import draw
 from tests.questionnaire.journey import LONG_QUESTION, answer_all_steps, decide, save_fullest_summary, save_summary
 from tests.questionnaire.test_steps import JourneyTestCase
 

@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy
 from decisionaid.content.catalogue import Catalogue
 from decisionaid.questionnaire import choices
 from decisionaid.questionnaire.matching import SKIN_TYPE_ITEM
-from decisionaid.questionnaire.models import SavedSummary
-from decisionaid.questionnaire.summary import draw, label
+from decisionaid.summaries.models import SavedSummary
+from decisionaid.summaries.record import draw, label
 
 FLAG_CELL_LABELS = {
     "avoid": gettext_lazy("Put off"),

@@ -19,8 +19,8 @@ from decisionaid.content.vocabulary import Certainty, RegulatoryStatusCode
 from decisionaid.questionnaire import choices
 from decisionaid.questionnaire.decision import questions_to_ask, score_sure
 from decisionaid.questionnaire.matching import Match, match_options, top_attributes
-from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.steps import SESSION_KEY, Journey
+from decisionaid.summaries.models import SavedSummary
 
 RECORD_FORMAT = 2
 

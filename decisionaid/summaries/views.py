@@ -11,13 +11,13 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 
 from decisionaid.lib.codes import normalize_code
-from decisionaid.questionnaire import throttle
-from decisionaid.questionnaire.forms import LookupForm
-from decisionaid.questionnaire.models import SavedSummary
-from decisionaid.questionnaire.pdf import render_pdf
-from decisionaid.questionnaire.printout import numbers, print_context
-from decisionaid.questionnaire.summary import draw, export_body
-from decisionaid.questionnaire.views import personal
+from decisionaid.lib.personal import personal
+from decisionaid.summaries import throttle
+from decisionaid.summaries.forms import LookupForm
+from decisionaid.summaries.models import LAST_SAVED_KEY, SavedSummary
+from decisionaid.summaries.pdf import render_pdf
+from decisionaid.summaries.printout import numbers, print_context
+from decisionaid.summaries.record import draw, export_body
 
 
 def too_many_attempts(request: HttpRequest, wait: int, reason: str = "codes") -> HttpResponse:
@@ -92,7 +92,7 @@ def detail(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRespon
             "shown": drawn.shown,
             "export": drawn.export,
             "reference_numbers": numbers(drawn.shown["references"]),
-            "just_saved": request.session.get("last_saved_summary") == summary.code,
+            "just_saved": request.session.get(LAST_SAVED_KEY) == summary.code,
         },
     )
 
@@ -112,8 +112,8 @@ def delete(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRespon
                 request, "summary/delete.html", {"summary": summary, "missing_confirmation": True}, status=400
             )
         summary.delete()
-        if request.session.get("last_saved_summary") == summary.code:
-            del request.session["last_saved_summary"]
+        if request.session.get(LAST_SAVED_KEY) == summary.code:
+            del request.session[LAST_SAVED_KEY]
         return render(request, "summary/deleted.html")
     return render(request, "summary/delete.html", {"summary": summary})
 

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from decisionaid.questionnaire.models import SavedSummary
+from decisionaid.summaries.models import SavedSummary
 
 BATCH = 1000
 

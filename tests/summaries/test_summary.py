@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from decisionaid.content.catalogue import current_catalogue
-from decisionaid.questionnaire.models import SavedSummary
-from decisionaid.questionnaire.summary import draw
+from decisionaid.summaries.models import SavedSummary
+from decisionaid.summaries.record import draw
 from tests.questionnaire.journey import answer_all_steps, decide, save_summary
 from tests.questionnaire.test_steps import JourneyTestCase
 

@@ -11,6 +11,9 @@ from django.utils import timezone
 
 from decisionaid.lib.codes import display_code, new_code
 
+# The session key naming the summary this browser saved last (a second "Save" click shows it again).
+LAST_SAVED_KEY = "last_saved_summary"
+
 
 class SummaryQuerySet(models.QuerySet):
     def expired(self, now: datetime.datetime | None = None):

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from decisionaid.questionnaire.management.commands import purge_expired
-from decisionaid.questionnaire.models import SavedSummary
+from decisionaid.summaries.management.commands import purge_expired
+from decisionaid.summaries.models import SavedSummary
 from tests.questionnaire.journey import answer_all_steps, decide, save_summary
 from tests.questionnaire.test_steps import JourneyTestCase
 

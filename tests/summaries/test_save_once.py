@@ -4,9 +4,9 @@ saves nothing and says why. (test_concurrency.py sends the same save at the same
 
 from django.urls import reverse
 
-from decisionaid.questionnaire.models import SavedSummary
 from decisionaid.questionnaire.steps import SESSION_KEY
-from decisionaid.questionnaire.summary import draw
+from decisionaid.summaries.models import SavedSummary
+from decisionaid.summaries.record import draw
 from tests.questionnaire.journey import answer_all_steps, decide, save_summary
 from tests.questionnaire.test_steps import JourneyTestCase
 
