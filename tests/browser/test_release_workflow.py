@@ -22,7 +22,6 @@ PASSWORD = "a-long-test-password-for-release-staff"
 # The longest any one step (an action, a page load, an expectation) may take; nothing here sleeps. Unloaded, the
 # slowest step (the first page a patient opens) takes about 2 s; two cores busy with other tests can double it.
 STEP_MS = 10_000
-EXPECT_DEFAULT_MS = 5_000  # Playwright's own, put back after each test
 TREATMENT = "/treatments/microneedling/"
 OLD_SENTENCE = "Microneedling uses a pen or a roller with many fine needles."
 NEW_SENTENCE = "Microneedling uses a small pen or roller with lots of very fine needles."
@@ -62,7 +61,7 @@ def staff(site, django_user_model):
 def step_timeout():
     expect.set_options(timeout=STEP_MS)
     yield
-    expect.set_options(timeout=EXPECT_DEFAULT_MS)
+    expect.set_options(timeout=None)  # Playwright's own default again, for the other browser tests
 
 
 @pytest.fixture
