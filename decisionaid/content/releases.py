@@ -130,16 +130,23 @@ def _user_names(ids: set) -> dict:
 
 
 def _window_starts(changes: list[ItemChange]) -> dict[str, datetime.datetime | None]:
-    """For each changed item, when it was last released: changes after that are unreleased. An item never
-    released counts every change since it was made."""
-    starts: dict[str, datetime.datetime | None] = {change.item_key: None for change in changes}
-    wanted = set(starts)
-    for published_at, keys in Release.objects.order_by("-number").values_list("published_at", "item_keys"):
-        for key in wanted.intersection(keys):
-            starts[key] = published_at
-        wanted -= set(keys)
-        if not wanted:
-            break
+    """For each changed item, since when its changes are unreleased: the *content time* of the latest release
+    that holds the item and whose content is not newer than the live release's. A release's content time is when
+    it was published, or for a roll-back the content time of the release it republished, so the changes a
+    roll-back took off the site count as unreleased again. An item never released counts every change."""
+    rows = list(Release.objects.order_by("number").values_list("number", "published_at", "republishes", "item_keys"))
+    content_time: dict[int, datetime.datetime] = {}
+    for number, published_at, republishes, _keys in rows:
+        content_time[number] = content_time.get(republishes, published_at) if republishes else published_at
+    live = content_time[rows[-1][0]] if rows else None
+    starts: dict[str, datetime.datetime | None] = {}
+    for change in changes:
+        held = [
+            content_time[number]
+            for number, _published, _republishes, keys in rows
+            if change.item_key in keys and content_time[number] <= live
+        ]
+        starts[change.item_key] = max(held, default=None)
     return starts
 
 

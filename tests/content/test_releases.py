@@ -325,6 +325,22 @@ class PublishingARelease(ReleaseTestCase):
         self.microneedling.refresh_from_db()
         self.assertEqual(self.microneedling.what_it_is, NEW_SENTENCE)  # the working copy is left alone
 
+    def test_after_a_roll_back_the_changes_it_took_off_the_site_still_need_another_reviewer(self):
+        self.edit_option(self.editor, what_it_is=NEW_SENTENCE)
+        rule = ContraindicationRule.objects.get(option=self.microneedling, health_item__slug="pregnant")
+        self.as_user(self.reviewer).post(
+            reverse("admin:content_contraindicationrule_changelist"),
+            {"action": "delete_selected", "_selected_action": [rule.pk], "post": "yes"},
+        )
+        self.publish(self.other_reviewer)  # release 2: both changes, checked by omar
+        self.publish(self.reviewer, note="Roll back", query="?republish=1")  # release 3: release 1's content
+        self.assertEqual(Release.objects.latest().number, 3)
+        # The working copy still holds rita's deletion, which release 3 took off the site again.
+        page = self.publish_page(self.reviewer)
+        self.assertContains(page, "Changed by: edna, rita")
+        self.assertContains(self.publish(self.reviewer), "You changed these items yourself", status_code=409)
+        self.assertContains(self.publish(self.other_reviewer), "Published release 4.")
+
     def test_the_disclosure_is_part_of_the_release(self):
         Disclosure.objects.create(id=1, authors="A. Writer, dermatology nurse", funder="No outside funding")
         self.assertNotContains(Client().get("/about/"), "A. Writer")
