@@ -23,8 +23,8 @@ NOTE_MAX_LENGTH = 2000
 
 @admin.register(Release)
 class ReleaseAdmin(MalformedIdNotFoundMixin, admin.ModelAdmin):
-    list_display = ("number", "published_at", "published_by_name", "short_note", "changed_items", "signed_off")
-    list_display_links = ("number",)
+    list_display = ("release", "published_at", "published_by_name", "short_note", "changed_items", "signed_off")
+    list_display_links = ("release",)
     change_list_template = "admin/content/release/change_list.html"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -35,6 +35,10 @@ class ReleaseAdmin(MalformedIdNotFoundMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+    @admin.display(description="release", ordering="number")
+    def release(self, obj: Release) -> str:
+        return f"Release {obj.number}"
 
     @admin.display(description="note")
     def short_note(self, obj: Release) -> str:
@@ -114,7 +118,8 @@ class ReleaseAdmin(MalformedIdNotFoundMixin, admin.ModelAdmin):
             "note": note,
             "note_max_length": NOTE_MAX_LENGTH,
             "reasons": reasons,
-            "blocking": releases.refusals(proposal, request.user, note=note or "-"),
+            # What stops this reviewer whatever note they write (the note is checked when they press the button).
+            "blocking": releases.refusals(proposal, request.user, note="(the note to come)"),
             "can_publish": releases.can_publish(request.user),
         }
         return TemplateResponse(request, "admin/content/release/publish.html", context, status=409 if reasons else 200)

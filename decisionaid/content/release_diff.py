@@ -57,10 +57,17 @@ class FieldChange:
             if op == "equal":
                 segments.append(Segment("same", "".join(old[i1:i2])))
                 continue
-            if i2 > i1:
-                segments.append(Segment("removed", "".join(old[i1:i2])))
-            if j2 > j1:
-                segments.append(Segment("added", "".join(new[j1:j2])))
+            removed, added = "".join(old[i1:i2]), "".join(new[j1:j2])
+            # A replaced word and its replacement often share the space after them: show it once, unmarked.
+            shared = ""
+            while removed and added and removed[-1].isspace() and removed[-1] == added[-1]:
+                shared, removed, added = removed[-1] + shared, removed[:-1], added[:-1]
+            if removed:
+                segments.append(Segment("removed", removed))
+            if added:
+                segments.append(Segment("added", added))
+            if shared:
+                segments.append(Segment("same", shared))
         return segments
 
 

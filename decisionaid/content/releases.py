@@ -389,7 +389,8 @@ def _store(proposal: Proposal, user, note: str) -> Release:
                 "action": change.action,
                 "fields": [field.label for field in change.fields],
                 "authors": names.get(change.item_key, []),
-                "author_ids": sorted(pk for pk in proposal.authors.get(change.item_key, ()) if pk is not None),
+                # None stands for an import or the command line, so a roll-back can name it too.
+                "author_ids": sorted(proposal.authors.get(change.item_key, ()), key=lambda pk: (pk is None, pk or 0)),
             }
             for change in proposal.changes
         ],
@@ -401,9 +402,12 @@ def _store(proposal: Proposal, user, note: str) -> Release:
 
 def _edited_on(proposal: Proposal, number: int, now: datetime.datetime) -> dict[str, list]:
     """item key -> [release number, date] when its content last changed: pages say 'written or last edited on'."""
+    today = timezone.localtime(now).date().isoformat()
+    if proposal.republishes:  # a roll-back puts back items as they were edited then
+        edited = proposal.republishes.snapshot.get("edited", {})
+        return {key: edited.get(key, [number, today]) for key in keys_of(proposal.snapshot)}
     before = proposal.base.snapshot.get("edited", {}) if proposal.base else {}
     changed = {change.item_key for change in proposal.changes}
-    today = timezone.localtime(now).date().isoformat()
     return {
         key: [number, today] if key in changed or key not in before else before[key]
         for key in keys_of(proposal.snapshot)
