@@ -130,6 +130,14 @@ class OptionFacts(Cited):
     rules: tuple[RuleFacts, ...] = ()
 
     @property
+    def common_side_effects(self) -> tuple[SideEffectFacts, ...]:
+        return tuple(effect for effect in self.side_effects if not effect.is_serious)
+
+    @property
+    def serious_side_effects(self) -> tuple[SideEffectFacts, ...]:
+        return tuple(effect for effect in self.side_effects if effect.is_serious)
+
+    @property
     def is_review_overdue(self) -> bool:
         return self.next_review_due is None or self.next_review_due < datetime.date.today()
 

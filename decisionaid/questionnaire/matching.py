@@ -64,11 +64,11 @@ class Match:
 
     @property
     def common_side_effects(self) -> tuple[SideEffectFacts, ...]:
-        return tuple(effect for effect in self.option.side_effects if not effect.is_serious)
+        return self.option.common_side_effects
 
     @property
     def serious_side_effects(self) -> tuple[SideEffectFacts, ...]:
-        return tuple(effect for effect in self.option.side_effects if effect.is_serious)
+        return self.option.serious_side_effects
 
 
 def match_options(*, answers: Answers, options: Iterable[OptionFacts]) -> tuple[Match, ...]:

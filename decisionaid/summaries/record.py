@@ -229,6 +229,7 @@ class Drawn:
     """A saved summary drawn from its release: the export body and the words shown."""
 
     catalogue: Catalogue
+    matches: tuple[Match, ...]
     export: dict
     shown: dict
 
@@ -254,7 +255,7 @@ def draw(summary: SavedSummary) -> Drawn:
         warning_signs=to_ask.warning_signs,
         considered=[option.slug for option in to_ask.considered],
     )
-    return Drawn(catalogue, record["export"], record["shown"])
+    return Drawn(catalogue, matches, record["export"], record["shown"])
 
 
 def summary_catalogue(summary: SavedSummary) -> Catalogue:

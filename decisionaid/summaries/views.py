@@ -90,6 +90,8 @@ def detail(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRespon
             "summary": summary,
             "catalogue": drawn.catalogue,
             "shown": drawn.shown,
+            "matches": drawn.matches,
+            "jurisdiction": drawn.catalogue.jurisdiction(drawn.export["answers"]["jurisdiction"]),
             "export": drawn.export,
             "reference_numbers": numbers(drawn.shown["references"]),
             "just_saved": request.session.get(LAST_SAVED_KEY) == summary.code,
