@@ -18,6 +18,13 @@ from django.db import DatabaseError, transaction
 SHOWN_NAMES = 5
 
 
+def unreadable(message: str, check_id: str) -> Info:
+    """Information, not a warning: CI runs check --deploy before any database exists."""
+    return Info(
+        message, hint="Run this check again after `manage.py migrate`, against the production database.", id=check_id
+    )
+
+
 @register(Tags.security, deploy=True)
 def check_no_superusers(app_configs=None, **kwargs) -> list[CheckMessage]:
     User = get_user_model()
@@ -30,13 +37,7 @@ def check_no_superusers(app_configs=None, **kwargs) -> list[CheckMessage]:
             )
     # RuntimeError: database access refused outright, as pytest-django does for tests without the db mark.
     except (DatabaseError, RuntimeError) as error:
-        return [
-            Info(
-                f"Could not check the database for superusers ({error}).",
-                hint="Run this check again after `manage.py migrate`, against the production database.",
-                id="decisionaid.I002",
-            )
-        ]
+        return [unreadable(f"Could not check the database for superusers ({error}).", "decisionaid.I002")]
     if not names:
         return []
     shown = ", ".join(names[:SHOWN_NAMES]) + (", …" if len(names) > SHOWN_NAMES else "")
@@ -59,15 +60,9 @@ def check_disclosure(app_configs=None, **kwargs) -> list[CheckMessage]:
         with transaction.atomic():
             live = Release.objects.order_by("-number").values_list("number", "snapshot__disclosure").first()
     except (DatabaseError, RuntimeError) as error:
-        return [
-            Info(
-                f"Could not read the live release's authors and funder ({error}).",
-                hint="Run this check again after `manage.py migrate`, against the production database.",
-                id="decisionaid.I003",
-            )
-        ]
+        return [unreadable(f"Could not read the live release's authors and funder ({error}).", "decisionaid.I003")]
     disclosure = (live[1] if live else None) or {}
-    missing = [label for name, label in (("authors", "authors"), ("funder", "funder")) if not disclosure.get(name)]
+    missing = [name for name in ("authors", "funder") if not disclosure.get(name)]
     if not missing:
         return []
     where = f"release {live[0]}" if live else "the site (no release is published yet)"

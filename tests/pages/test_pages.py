@@ -117,6 +117,19 @@ class FriendlyErrorTests(PublicPageTestCase):
         self.assertContains(response, "Your form had expired", status_code=403)
 
 
+def sign_off_release_1() -> None:
+    import datetime
+
+    from decisionaid.content.models import ClinicalSignOff, Release
+
+    ClinicalSignOff.objects.create(
+        release=Release.objects.get(number=1),
+        reviewer_name="Dr Ada Okafor",
+        qualifications="Consultant dermatologist",
+        signed_off_on=datetime.date(2026, 12, 1),
+    )
+
+
 class ClinicalSignOffTests(PublicPageTestCase):
     def test_every_page_says_the_release_is_not_yet_clinically_reviewed_until_it_is_signed_off(self):
         for name in ("pages:home", "pages:about", "pages:faq", "pages:glossary", "questionnaire:start"):
@@ -124,32 +137,14 @@ class ClinicalSignOffTests(PublicPageTestCase):
             self.assertContains(response, "not yet been reviewed by an independent clinician", msg_prefix=name)
 
     def test_about_names_the_reviewer_once_the_current_release_is_signed_off(self):
-        import datetime
-
-        from decisionaid.content.models import ClinicalSignOff, Release
-
-        ClinicalSignOff.objects.create(
-            release=Release.objects.get(number=1),
-            reviewer_name="Dr Ada Okafor",
-            qualifications="Consultant dermatologist",
-            signed_off_on=datetime.date(2026, 12, 1),
-        )
+        sign_off_release_1()
         response = self.client.get(reverse("pages:about"))
         self.assertContains(response, "signed off by Dr Ada Okafor (Consultant dermatologist) on 1 December 2026")
         self.assertContains(response, "Clinically reviewed on 1 December 2026 by Dr Ada Okafor")
         self.assertNotContains(response, "not yet been reviewed")
 
     def test_a_sign_off_of_an_earlier_release_does_not_cover_the_current_one(self):
-        import datetime
-
-        from decisionaid.content.models import ClinicalSignOff, Release
-
-        ClinicalSignOff.objects.create(
-            release=Release.objects.get(number=1),
-            reviewer_name="Dr Ada Okafor",
-            qualifications="Consultant dermatologist",
-            signed_off_on=datetime.date(2026, 12, 1),
-        )
+        sign_off_release_1()
         from decisionaid.content.models import GlossaryTerm
 
         GlossaryTerm.objects.filter(pk=GlossaryTerm.objects.first().pk).update(definition="A new definition.")
