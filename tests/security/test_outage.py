@@ -164,7 +164,7 @@ def test_a_page_waiting_for_a_locked_table_gives_up_with_a_503(on_postgresql):
     with psycopg.connect(**connection.get_connection_params()) as holder:
         # If the page waits for the lock, the server ends the holder's session (and the lock) after THAW_SECONDS.
         holder.execute(f"SET idle_in_transaction_session_timeout = '{THAW_SECONDS}s'")
-        holder.execute("LOCK TABLE content_concern IN ACCESS EXCLUSIVE MODE")  # a migration, a VACUUM FULL
+        holder.execute("LOCK TABLE content_release IN ACCESS EXCLUSIVE MODE")  # a migration, a VACUUM FULL
         response = client().get("/")
     assert response.status_code == 503
     assert b"Please try again in a moment" in response.content
