@@ -410,6 +410,22 @@ class CommandLineTests(ReleaseTestCase):
         self.assertIn("A release exists already; nothing was published.", first.getvalue())
         self.assertEqual(Release.objects.count(), 2)
 
+    def test_an_import_names_its_author_and_that_reviewer_cannot_publish_it(self):
+        import shutil
+        import tempfile
+
+        from django.conf import settings
+
+        folder = Path(tempfile.mkdtemp()) / "pack"
+        shutil.copytree(settings.CONTENT_PACK_DIR, folder)
+        option_file = folder / "options/microneedling.yaml"
+        option_file.write_text(option_file.read_text().replace("or a roller ", ""))
+        call_command("load_content", "--from", str(folder), "--author", "rita", stdout=StringIO())
+        self.assertContains(self.publish_page(self.other_reviewer), "Changed by: rita")
+        self.assertContains(self.publish(self.reviewer), "You changed these items yourself", status_code=409)
+        with self.assertRaisesMessage(CommandError, "No user 'nobody'"):
+            call_command("load_content", "--from", str(folder), "--author", "nobody", stdout=StringIO())
+
     def test_export_content_writes_the_working_copy_or_a_release(self):
         import tempfile
 
