@@ -189,7 +189,7 @@ class ContentItemAdmin(
         return format_html(
             '<p>{} problem(s):</p><ul class="publishing-problems">{}</ul>',
             len(found),
-            format_html_join("", "<li>{}</li>", ((str(problem),) for problem in found)),
+            format_html_join("", "<li>{}</li>", ((publishing.described(problem, type(obj)),) for problem in found)),
         )
 
     def save_related(self, request, form, formsets, change):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import FieldDoesNotExist
+
 from decisionaid.content import gate, vocabulary
 from decisionaid.content.models import ContentItem, Evidence
 from decisionaid.content.serialization import SPEC_BY_MODEL, prefetched, serialize
@@ -24,3 +26,12 @@ def problems_by_pk(queryset) -> dict[int, list[gate.Problem]]:
     model = queryset.model
     items = prefetched(SPEC_BY_MODEL[model]).filter(pk__in=queryset.values("pk"))
     return {item.pk: gate.problems_for(model.pack_kind, serialize(item), context=context) for item in items}
+
+
+def described(problem: gate.Problem, model) -> str:
+    """A problem in a reviewer's words: a field named by its label ("What it is"), not its code name."""
+    try:
+        where = str(model._meta.get_field(problem.where).verbose_name).capitalize()
+    except FieldDoesNotExist:  # not a field of the item: a row ("side effect 1") or nothing
+        return str(problem)
+    return f"{where}: {problem.message}"

@@ -11,6 +11,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
+
 from decisionaid.content.models import Disclosure
 from decisionaid.content.serialization import SPEC_BY_KIND, SPECS, ChildSpec
 
@@ -116,7 +118,7 @@ def shown_value(value: object) -> str:
 def _field_label(model, name: str) -> str:
     try:
         return str(model._meta.get_field(name).verbose_name).capitalize()
-    except Exception:  # a name that is not a model field (e.g. a child list)
+    except FieldDoesNotExist:  # a name that is not a model field (e.g. a child list)
         return name.replace("_", " ").capitalize()
 
 

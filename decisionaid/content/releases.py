@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from decisionaid.content import gate, vocabulary
 from decisionaid.content.models import ContentItem, Disclosure, Option, Release
+from decisionaid.content.publishing import described
 from decisionaid.content.release_diff import ItemChange, diff_snapshots, item_label
 from decisionaid.content.serialization import OPTION_CHILDREN, SPEC_BY_KIND, SPEC_BY_MODEL, SPECS, prefetched, serialize
 from decisionaid.content.signals import REVIEWER_GROUP
@@ -85,7 +86,10 @@ def release_problems(snapshot: dict) -> list[str]:
     for spec in SPECS:
         for item in items.get(spec.kind, []):
             label = item_label(spec.kind, item)
-            problems += [f"{label}: {problem}" for problem in gate.problems_for(spec.kind, item, context=context)]
+            problems += [
+                f"{label}: {described(problem, spec.model)}"
+                for problem in gate.problems_for(spec.kind, item, context=context)
+            ]
             problems += [f"{label}: {problem}" for problem in _dangling(spec.kind, item, items)]
     return problems
 

@@ -253,7 +253,7 @@ class PublishingARelease(ReleaseTestCase):
         Option.objects.filter(pk=self.microneedling.pk).update(what_it_is="")
         page = self.publish_page(self.other_reviewer)
         html = page.content.decode()
-        for expected in ("miracle", "best", "no risk", "Option “Microneedling”: what_it_is: is empty"):
+        for expected in ("miracle", "best", "no risk", "Option “Microneedling”: What it is: is empty"):
             self.assertIn(expected, html)
         response = self.publish(self.other_reviewer)
         self.assertContains(response, "Not published. Nothing patients see has changed.", status_code=409)
