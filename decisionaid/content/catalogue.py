@@ -70,6 +70,12 @@ class SideEffectFacts(Cited):
         return self.severity == SideEffect.Severity.SERIOUS
 
     @property
+    def headline(self) -> str:
+        """The description's first sentence, for the options at a glance."""
+        first, _, rest = self.description.partition(". ")
+        return first if first.endswith(".") or not rest else first + "."
+
+    @property
     def severity_label(self) -> str:
         return SideEffect.Severity(self.severity).label
 
@@ -138,6 +144,14 @@ class OptionFacts(Cited):
         return tuple(effect for effect in self.side_effects if effect.is_serious)
 
     @property
+    def main_common_side_effect(self) -> SideEffectFacts | None:
+        return _most_frequent(self.common_side_effects)
+
+    @property
+    def main_serious_side_effect(self) -> SideEffectFacts | None:
+        return _most_frequent(self.serious_side_effects)
+
+    @property
     def is_review_overdue(self) -> bool:
         return self.next_review_due is None or self.next_review_due < datetime.date.today()
 
@@ -150,6 +164,14 @@ class OptionFacts(Cited):
 
     def status_in(self, jurisdiction: str) -> StatusFacts | None:
         return next((row for row in self.statuses if row.jurisdiction == jurisdiction), None)
+
+
+def _most_frequent(effects: tuple[SideEffectFacts, ...]) -> SideEffectFacts | None:
+    """The side effect with the highest known rate, else the first listed (the editors list the main one first)."""
+    known = [effect for effect in effects if effect.events is not None and effect.denominator]
+    if known:
+        return max(known, key=lambda effect: effect.events / effect.denominator)
+    return effects[0] if effects else None
 
 
 @dataclass(frozen=True)

@@ -31,12 +31,15 @@ def citation_context(references: list) -> dict:
     }
 
 
-def citation_links(keys, numbers: dict[str, int]) -> str:
-    """Numbered links from a claim to the page's list of sources, e.g. [1][3]; '' when none is listed."""
+def citation_links(keys, numbers: dict[str, int], sources_id: str = "ref") -> str:
+    """Numbered links from a claim to its list of sources, e.g. [1][3]; '' when none is listed. `sources_id`
+    names the list (a page with a list per option gives each its own)."""
     cited = sorted({numbers[key] for key in keys or () if key in numbers})
     if not cited:
         return ""
-    links = "".join(f'<a href="#ref-{number}" class="citation">[{number}]</a>' for number in cited)  # ints only
+    links = "".join(
+        f'<a href="#{sources_id}-{number}" class="citation">[{number}]</a>' for number in cited
+    )  # ints and our own slugs only
     return f'<span class="citations"><span class="visually-hidden">Sources: </span>{links}</span>'
 
 
@@ -50,9 +53,9 @@ def citation_marker(keys) -> str:
     return "\ue000" + ",".join(keys or ()) + "\ue001"
 
 
-def fill_citations(html: str, numbers: dict[str, int]) -> str:
+def fill_citations(html: str, numbers: dict[str, int], sources_id: str = "ref") -> str:
     """The kept HTML with each citation marker replaced by this page's numbered links."""
-    return _MARKER.sub(lambda marker: citation_links(marker.group(1).split(","), numbers), html)
+    return _MARKER.sub(lambda marker: citation_links(marker.group(1).split(","), numbers, sources_id), html)
 
 
 # What the "Sources" list shows of each reference. The template sees only these rows, and the rows are the
@@ -83,14 +86,16 @@ def source_row(reference) -> tuple:
     return _source_row(reference, get_language())
 
 
-def sources_list_html(references: list) -> str:
+def sources_list_html(references: list, sources_id: str = "ref", heading: str = "") -> str:
     """The page's numbered "Sources" section. Rendering 130 references took a third of the options page's
     time, and the same list recurs for everyone with the same concern, so each distinct list is rendered once
     per process."""
-    return _render_sources(tuple(map(source_row, references)), get_language())
+    return _render_sources(tuple(map(source_row, references)), get_language(), sources_id, heading)
 
 
-@lru_cache(maxsize=256)
-def _render_sources(rows: tuple[tuple, ...], language: str) -> str:
+@lru_cache(maxsize=512)
+def _render_sources(rows: tuple[tuple, ...], language: str, sources_id: str, heading: str) -> str:
     sources = [dict(zip(SOURCE_FIELDS, row, strict=False)) for row in rows]
-    return render_to_string("includes/references.html", {"sources": sources})
+    return render_to_string(
+        "includes/references.html", {"sources": sources, "sources_id": sources_id, "heading": heading}
+    )

@@ -1,6 +1,6 @@
-"""The options page's cards, most of each rendered once and reused.
+"""The options page's rows: each option at a glance, with its details and own sources to open in place.
 
-A card is almost all shared: what the option involves, the evidence for the concern, the side effects and the
+Most of each is rendered once and reused. A row is almost all shared: what the option involves, the evidence for the concern, the side effects and the
 approval where the patient lives are the same for everyone with the same concern and country. Only the part
 from the patient's own answers (flags and limit notes) is personal. Rendering 14 cards through the template
 engine was most of the options page's time, so the shared part of each card is kept in the per-process cache,
@@ -13,20 +13,41 @@ every set of flags.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
-from decisionaid.content.catalogue import ConcernFacts, JurisdictionFacts
-from decisionaid.content.references import fill_citations
+from decisionaid.content.catalogue import Catalogue, ConcernFacts, JurisdictionFacts
+from decisionaid.content.references import fill_citations, sources_list_html
 from decisionaid.lib.remember import remembered
-from decisionaid.questionnaire.matching import Match, ratings
+from decisionaid.questionnaire.matching import SKIN_TYPE_ITEM, Match, ratings
 
 CARD_TEMPLATE = "questionnaire/includes/option_card.html"
 PERSONAL_TEMPLATE = "questionnaire/includes/flags.html"
-# Where the personal part goes. Content is escaped before it reaches a card, so this cannot come from content.
+GLANCE_TEMPLATE = "questionnaire/includes/flags_glance.html"
+# Where the personal parts and the option's own sources go. Content is escaped before it reaches a card, so
+# these cannot come from content.
 PERSONAL_SLOT = mark_safe("<!--personal-part-->")
+GLANCE_SLOT = mark_safe("<!--personal-glance-->")
+SOURCES_SLOT = mark_safe("<!--option-sources-->")
+
+
+# A flag's level in two or three words, for the options at a glance (the details give it in full).
+GLANCE_FLAG_LABELS = {
+    "avoid": gettext_lazy("Usually put off"),
+    "caution": gettext_lazy("Needs assessment"),
+    "check": gettext_lazy("Check first"),
+}
+
+
+@dataclass(frozen=True)
+class GlanceFlag:
+    level: str
+    level_label: str
+    label: str  # the health answer in a few words
 
 
 def shared_cited_items(match: Match) -> list:
@@ -45,28 +66,67 @@ def option_card_html(
     *,
     concern: ConcernFacts,
     jurisdiction: JurisdictionFacts | None,
-    reference_numbers: dict[str, int],
-    content_stamp: tuple,
+    catalogue: Catalogue,
 ) -> SafeString:
-    """One option's card for this patient: the shared part and their own part, each kept once drawn, with
-    this page's citation numbers filled in."""
+    """One option for this patient: the at-a-glance row and, to open in place, its details with its own
+    numbered sources. The shared part is kept once drawn; the personal parts and the sources go in its slots,
+    and this option's citation numbers are filled in."""
     place = jurisdiction.slug if jurisdiction else ""
     shared = remembered(
         "option-card",
-        (content_stamp, get_language(), match.option.slug, concern.slug, place),
+        (catalogue.stamp, get_language(), match.option.slug, concern.slug, place),
         lambda: render_to_string(
             CARD_TEMPLATE,
             {
                 "match": _without_personal_parts(match),
                 "concern": concern,
                 "jurisdiction": jurisdiction,
+                "personal_glance": GLANCE_SLOT,
                 "personal": PERSONAL_SLOT,
+                "sources": SOURCES_SLOT,
                 "defer_citations": True,
             },
         ),
     )
-    card = shared.replace(PERSONAL_SLOT, personal_part_html(match), 1)
-    return mark_safe(fill_citations(card, reference_numbers))
+    references = option_references(match, catalogue)
+    sources_id = f"{match.option.slug}-src"
+    card = (
+        shared.replace(GLANCE_SLOT, personal_glance_html(match, catalogue), 1)
+        .replace(PERSONAL_SLOT, personal_part_html(match), 1)
+        .replace(SOURCES_SLOT, sources_list_html(references, sources_id, str(_("Sources for this option"))), 1)
+    )
+    numbers = {reference.key: number for number, reference in enumerate(references, start=1)}
+    return mark_safe(fill_citations(card, numbers, sources_id))
+
+
+def option_references(match: Match, catalogue: Catalogue) -> list:
+    """The option's own sources, in the order its details cite them (its flags' last)."""
+    keys: dict[str, None] = {}
+    for item in [*shared_cited_items(match), *match.flags]:
+        keys.update(dict.fromkeys(item.reference_keys))
+    return [catalogue.references[key] for key in keys if key in catalogue.references]
+
+
+def personal_glance_html(match: Match, catalogue: Catalogue) -> str:
+    """The patient's own flags, a line each, and their limits, for the at-a-glance row."""
+    if not (match.flags or match.limit_notes):
+        return ""
+    flags = tuple(
+        GlanceFlag(flag.level, str(GLANCE_FLAG_LABELS[flag.level]), _flag_label(flag.item, catalogue))
+        for flag in match.flags
+    )
+    return remembered(
+        "option-card-glance",
+        (catalogue.stamp, get_language(), flags, tuple(note.limit for note in match.limit_notes)),
+        lambda: render_to_string(GLANCE_TEMPLATE, {"flags": flags, "limit_notes": match.limit_notes}),
+    )
+
+
+def _flag_label(item: str, catalogue: Catalogue) -> str:
+    if item == SKIN_TYPE_ITEM:
+        return str(_("your skin type"))
+    health_item = catalogue.health_item(item)
+    return (health_item.short_label or health_item.question) if health_item else item
 
 
 def personal_part_html(match: Match) -> str:

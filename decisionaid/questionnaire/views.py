@@ -191,12 +191,16 @@ def options(request: HttpRequest) -> HttpResponse:
         "sort": sort,
         "sort_keys": SORT_KEYS,
         "attributes": attributes,
-        "values_rows": [(match.option.name, [match.ratings[a.slug] for a in attributes]) for match in matches],
+        "values_rows": [
+            (match.option.name, [(a.heading, match.ratings[a.slug]) for a in attributes]) for match in matches
+        ],
         "jurisdiction": catalogue.jurisdiction(journey.answer("country", "jurisdiction")),
         # The compare form's checkboxes, written out by the template (see includes/compare_choices.html).
         "compare_label": CompareForm.base_fields["options"].label,
         "compare_choices": [(m.option.slug, m.option.name, m.option.slug in journey.compared) for m in matches],
-        **page_references(catalogue, _cited_items(concern, matches)),
+        # The page itself cites only what happens with no procedure; each option lists its own sources.
+        **page_references(catalogue, [concern] if concern else []),
+        "sources_id": "outlook-src",
     }
     return render(request, "questionnaire/options.html", context)
 

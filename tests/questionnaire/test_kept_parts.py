@@ -52,6 +52,11 @@ class SharedCardTests(JourneyTestCase):
             page = client.get(OPTIONS).content.decode()
             page = re.sub(r'<div class="flags">.*?</div>\s*</div>', "", page, flags=re.S)
             page = re.sub(r'<p class="limit-note[^>]*>.*?</p>', "", page)
+            page = re.sub(r'<div class="glance-personal">.*?</div>', "", page, flags=re.S)
+            # Each option's own list of sources grows by what its flags cite; the numbers before them stay.
+            page = re.sub(
+                r'<section aria-labelledby="[a-z-]+-src-heading" class="references">.*?</section>', "", page, flags=re.S
+            )
             return [" ".join(card.split()) for card in re.findall(r"<article.*?</article>", page, flags=re.S)]
 
         plain = cards_without_personal_parts(self.patient())
@@ -61,14 +66,24 @@ class SharedCardTests(JourneyTestCase):
         self.assertEqual(len(plain), 14)
         self.assertEqual(flagged, plain)
 
-    def test_every_citation_points_into_the_pages_own_list_of_sources(self):
+    def test_every_citation_points_into_its_own_options_list_of_sources(self):
         for answers in ({}, {"skin_type": "5", "isotretinoin": "yes"}):
             page = self.patient(**answers).get(OPTIONS).content.decode()
-            listed = set(re.findall(r'id="ref-(\d+)"', page))
-            cited = set(re.findall(r'href="#ref-(\d+)"', page))
-            self.assertTrue(cited)
-            self.assertLessEqual(cited, listed)
             self.assertNotIn("\ue000", page)  # no citation left unfilled
+            articles = re.findall(r'<article class="option-row" id="option-([a-z-]+)".*?</article>', page, flags=re.S)
+            self.assertEqual(len(articles), 14)
+            for slug, article in re.findall(
+                r'<article class="option-row" id="option-([a-z-]+)"(.*?)</article>', page, flags=re.S
+            ):
+                listed = set(re.findall(rf'id="{slug}-src-(\d+)"', article))
+                cited = set(re.findall(r'href="#([a-z-]+-src-\d+)"', article))
+                self.assertTrue(cited, slug)
+                self.assertLessEqual(cited, {f"{slug}-src-{number}" for number in listed}, slug)
+            outside = re.sub(r"<article.*?</article>", "", page, flags=re.S)
+            self.assertLessEqual(
+                set(re.findall(r'href="#outlook-src-(\d+)"', outside)),
+                set(re.findall(r'id="outlook-src-(\d+)"', outside)),
+            )
 
     def test_an_edited_evidence_summary_shows_once_released_and_not_before(self):
         patient = self.patient()

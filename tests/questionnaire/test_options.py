@@ -27,7 +27,7 @@ class OptionsPageTests(JourneyTestCase):
 
     def test_it_shows_one_card_per_option_with_evidence_for_the_concern_in_editorial_order(self):
         response = self.client.get(OPTIONS)
-        shown = re.findall(r'id="option-([a-z-]+)"', response.content.decode())
+        shown = re.findall(r'<article class="option-row" id="option-([a-z-]+)"', response.content.decode())
         expected = list(
             Option.objects.filter(evidence__concern__slug="acne-scars")
             .order_by("order", "slug")
@@ -38,7 +38,9 @@ class OptionsPageTests(JourneyTestCase):
 
     def test_each_card_shows_certainty_in_words_approval_with_its_date_and_side_effects(self):
         response = self.client.get(OPTIONS)
-        self.assertContains(response, "How sure we are: low.")
+        self.assertContains(response, "It may help acne scars, but we are not sure.")
+        self.assertContains(response, "We are very unsure whether it helps acne scars.")
+        self.assertContains(response, 'How sure we are: <a href="/glossary/#certainty-low">low</a>.')
         self.assertContains(response, "checked 22 November 2026")
         self.assertContains(response, "Serious or lasting risks")
 
@@ -76,7 +78,11 @@ class OptionsPageTests(JourneyTestCase):
             },
         )
         response = self.client.get(OPTIONS)
-        table = response.content.decode().split('class="table table-sm values-table"')[1].split("</table>")[0]
+        table = (
+            response.content.decode()
+            .split('class="table table-sm values-table stack-on-phone"')[1]
+            .split("</table>")[0]
+        )
         self.assertEqual(re.findall(r'<th scope="col">([^<]+)</th>', table), ["Option", "Downtime", "How sure we are"])
         self.assertNotIn("Total", table)
         self.assertNotIn("score", table.lower())

@@ -138,7 +138,7 @@ class ExportTests(SavedSummaryTestCase):
     def test_the_export_matches_what_the_options_page_showed(self):
         answer_all_steps(self.client, skin_type="5", isotretinoin="yes", pregnant="unsure")
         page = self.client.get(reverse("questionnaire:options")).content.decode()
-        shown = re.findall(r'id="option-([a-z-]+)"', page)
+        shown = re.findall(r'<article class="option-row" id="option-([a-z-]+)"', page)
         decide(self.client)
         save_summary(self.client)
         body = self.client.get(reverse("summary:export", args=[SavedSummary.objects.get().code])).json()

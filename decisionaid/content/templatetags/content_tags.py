@@ -6,9 +6,10 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from decisionaid.content import wording
 from decisionaid.content.references import citation_links, citation_marker, sources_list_html
 from decisionaid.lib.icon_array import icon_array as make_icon_array
-from decisionaid.lib.numbers import both_frames_text
+from decisionaid.lib.numbers import both_frames_text, per_hundred_text
 
 register = template.Library()
 
@@ -28,7 +29,7 @@ def cite_keys(context, keys) -> str:
     kept for many pages (`defer_citations`), a marker that each page fills with its own numbers."""
     if context.get("defer_citations"):
         return mark_safe(citation_marker(keys))
-    return mark_safe(citation_links(keys, context.get("reference_numbers", {})))
+    return mark_safe(citation_links(keys, context.get("reference_numbers", {}), context.get("sources_id", "ref")))
 
 
 @register.simple_tag
@@ -83,6 +84,31 @@ def get_item(mapping, key):
 
 
 @register.simple_tag(takes_context=True)
-def sources_list(context) -> str:
-    """The page's numbered "Sources" section, for the references in its context."""
-    return mark_safe(sources_list_html(context.get("references") or []))  # rendered by our own template
+def sources_list(context, heading: str = "") -> str:
+    """The page's numbered "Sources" section, for the references in its context (a smaller section under
+    `heading` for a part of a page)."""
+    references = context.get("references") or []
+    return mark_safe(sources_list_html(references, context.get("sources_id", "ref"), heading))  # our own template
+
+
+@register.simple_tag
+def glance_frequency(row) -> str:
+    """How often, in a few words for the options at a glance: "(about 7 out of 100 people)"; '' if not known."""
+    if row.events is None or not row.denominator:
+        return ""
+    return f"(about {per_hundred_text(row.events, row.denominator)})"
+
+
+@register.simple_tag
+def certainty_statement(evidence, concern) -> str:
+    """How well it works for the concern, in the words tied to how sure we are (see content/wording.py)."""
+    name = getattr(concern, "name", None) or str(concern or "") or "this concern"
+    if evidence is None:
+        return wording.certainty_statement(None, name)
+    return wording.certainty_statement(evidence.certainty, name, is_marketed_for=evidence.is_marketed_for)
+
+
+@register.filter
+def certainty_glossary(evidence) -> str:
+    """The word list's anchor explaining this evidence's level of certainty."""
+    return wording.glossary_slug(getattr(evidence, "certainty", None))

@@ -12,11 +12,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def option_card(context, match) -> str:
-    """One option's card, drawn with the page's concern, country and reference numbers."""
+    """One option at a glance with its details, drawn with the page's concern and country."""
     return option_card_html(
-        match,
-        concern=context["concern"],
-        jurisdiction=context["jurisdiction"],
-        reference_numbers=context.get("reference_numbers", {}),
-        content_stamp=catalogue_for(context.request).stamp,
+        match, concern=context["concern"], jurisdiction=context["jurisdiction"], catalogue=catalogue_for(context.request)
     )
