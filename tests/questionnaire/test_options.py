@@ -52,11 +52,22 @@ class OptionsPageTests(JourneyTestCase):
     def test_numbers_come_with_icon_arrays_and_a_text_alternative(self):
         response = self.client.get(OPTIONS)
         arrays = re.findall(
-            r'<svg class="icon-array icon-array-100" viewBox="0 0 100 100" role="img" aria-label="([^"]+)"',
+            r'<svg class="icon-array icon-array-100 icon-array-(benefit|harm)" viewBox="0 0 100 100" role="img" '
+            r'aria-label="([^"]+)"',
             response.content.decode(),
         )
         self.assertTrue(arrays)
-        self.assertTrue(all("out of 100" in label for label in arrays))
+        self.assertTrue(all("out of 100" in label for _, label in arrays))
+
+    def test_benefit_and_harm_pictures_differ_in_shape_and_say_so(self):
+        page = self.client.get(OPTIONS).content.decode()
+        kinds = dict(
+            re.findall(r'icon-array-(benefit|harm)" viewBox="0 0 100 100" role="img" aria-label="([^"]+)"', page)
+        )
+        self.assertIn("filled circles are people who were helped", kinds["benefit"])
+        self.assertIn("filled squares are people who had this", kinds["harm"])
+        self.assertIn('<figcaption class="icon-legend" aria-hidden="true">', page)
+        self.assertIn("a4 4 0 1 0 8 0", page)  # circles for a benefit
 
     def test_limit_notes_appear_where_an_option_exceeds_the_limits(self):
         self.assertContains(self.client.get(OPTIONS), "You said you could take up to 7 days off.")

@@ -44,29 +44,44 @@ def steps(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+# Benefits and harms look different at a glance, in colour and in greyscale: a benefit's people are circles, a
+# harm's are squares. The legend under each picture says which, and the words beside it give both frames.
+_ICON_SHAPES = {
+    "benefit": ("M{x} {y}m-4 0a4 4 0 1 0 8 0a4 4 0 1 0-8 0z", "circles", "were helped"),
+    "harm": ("M{x} {y}m-4-4h8v8h-8z", "squares", "had this"),
+}
+
+
 @register.simple_tag
 def icon_array(row) -> str:
-    """A 10 × 10 (or 1,000-icon) array for a number, drawn as SVG on the server; '' when not known.
-
-    Affected people are filled squares, the rest are outlines, so the picture also works in greyscale.
-    The words beside it say the same, and the SVG carries them as its text alternative.
-    """
+    """A 10 × 10 (or 1,000-icon) array for a number, drawn as SVG on the server, with its legend; '' when not
+    known. Affected people are filled, the rest are outlines, so the picture also works in greyscale. The words
+    beside it say the same, and the SVG carries them as its text alternative."""
     array = make_icon_array(events=row.events, denominator=row.denominator)
     if array is None:
         return ""
+    kind = "benefit" if getattr(row, "kind", "harm") == "benefit" else "harm"
+    shape, shapes, meaning = _ICON_SHAPES[kind]
     filled, hollow = [], []
     for column, line, affected in array.cells():
-        (filled if affected else hollow).append(f"M{column * 10 + 1} {line * 10 + 1}h8v8h-8z")
+        (filled if affected else hollow).append(shape.format(x=column * 10 + 5, y=line * 10 + 5))
     return format_html(
-        '<svg class="icon-array icon-array-{}" viewBox="0 0 {} {}" role="img" aria-label="{}" focusable="false">'
-        '<path class="icon-affected" d="{}"/><path class="icon-unaffected" d="{}"/></svg>',
+        '<figure class="icon-figure icon-figure-{}"><svg class="icon-array icon-array-{} icon-array-{}" viewBox="0 0 {} {}" '
+        'role="img" aria-label="{}" focusable="false"><path class="icon-affected" d="{}"/>'
+        '<path class="icon-unaffected" d="{}"/></svg><figcaption class="icon-legend" aria-hidden="true">'
+        '<span class="icon-key icon-key-affected"></span> {} <span class="icon-key icon-key-unaffected"></span> {}'
+        "</figcaption></figure>",
+        kind,
         array.total,
+        kind,
         array.columns * 10,
         array.rows * 10,
-        f"Picture of {array.total:,} people. The {array.affected:,} filled squares are people who have this. "
+        f"Picture of {array.total:,} people. The {array.affected:,} filled {shapes} are people who {meaning}. "
         f"{both_frames_text(row.events, row.denominator)}",
         "".join(filled),
         "".join(hollow),
+        meaning,
+        "did not" if kind == "harm" else "were not",
     )
 
 
