@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Debug is on only for the local development server started by `make run`.
 RUN_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test lint bench install install-dev install-bench lock css clean
+.PHONY: run test lint bench install install-dev install-bench lock css clean screenshots
 
 # Installs come from the lock files in requirements/ (exact versions and hashes, made by `make lock`) through
 # uv, which installs them about ten times faster than pip.
@@ -62,6 +62,11 @@ bench: install-bench
 # Rebuild the trimmed Bootstrap after using a Bootstrap class no template used before (needs Node's npx).
 css: install
 	$(BIN)/python scripts/build_bootstrap_subset.py
+
+# Full-page PNGs of every public page at 390 and 1280 px in screenshots/, for a design review (Chromium at
+# /usr/bin/chromium). SCREENSHOTS_ARGS="--base-url http://127.0.0.1:8000" photographs a running site instead.
+screenshots: install-dev
+	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
