@@ -291,7 +291,7 @@ class HealthItemAdmin(ContentItemAdmin):
 
 class ScopedItemAdmin(ContentItemAdmin):
     list_filter = ("scope", "family", *ContentItemAdmin.list_filter)
-    autocomplete_fields = ("options", "references")
+    autocomplete_fields = ("options", "references", "jurisdictions")
 
 
 @admin.register(Question)

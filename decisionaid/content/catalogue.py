@@ -207,6 +207,12 @@ class ScopedFacts(Cited):
     scope: str
     family: str
     option_slugs: frozenset[str]
+    jurisdictions: frozenset[str] = frozenset()  # empty: everywhere
+    topic: str = ""  # a question's topic (product, evidence, who-and-how, safety, cost)
+
+    def applies_in(self, jurisdiction: str | None) -> bool:
+        """For a patient in this place; someone in "another country" sees every place's items."""
+        return not self.jurisdictions or jurisdiction in self.jurisdictions or jurisdiction in (None, "other")
 
     def applies_to(self, option: OptionFacts) -> bool:
         if self.scope == Question.Scope.ALL:
@@ -466,6 +472,8 @@ def _scoped_facts(item: dict, *, text: str, explanation: str) -> ScopedFacts:
         scope=item.get("scope", Question.Scope.ALL),
         family=item.get("family", ""),
         option_slugs=frozenset(item.get("options", ())),
+        jurisdictions=frozenset(item.get("jurisdictions", ())),
+        topic=item.get("topic", ""),
         reference_keys=_keys(item),
     )
 

@@ -485,6 +485,12 @@ class ScopedItem(ContentItem):
     options = models.ManyToManyField(Option, blank=True, related_name="+")
     order = models.PositiveSmallIntegerField(default=0)
     references = models.ManyToManyField(Reference, blank=True, related_name="+")
+    jurisdictions = models.ManyToManyField(
+        Jurisdiction,
+        blank=True,
+        related_name="+",
+        help_text=_("Only for patients in these places, e.g. a law of one country. Leave empty for everywhere."),
+    )
 
     objects = ScopedQuerySet.as_manager()
 

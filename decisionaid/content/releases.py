@@ -101,6 +101,7 @@ _REFERS_TO = {
     "jurisdiction": "jurisdiction",
     "health_item": "health-item",
     "options": "option",
+    "jurisdictions": "jurisdiction",
 }
 
 

@@ -60,7 +60,7 @@ class KindSpec:
         return {self.key, *self.fields, *WORKFLOW_FIELDS, *(child.name for child in self.children)}
 
 
-SCOPED_FIELDS = ("scope", "family", "options", "order", "references")
+SCOPED_FIELDS = ("scope", "family", "options", "order", "references", "jurisdictions")
 OPTION_CHILDREN = (
     ChildSpec(
         "evidence",

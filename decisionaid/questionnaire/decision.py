@@ -42,19 +42,48 @@ def items_for(items: Iterable[ScopedFacts], options: Iterable[OptionFacts]) -> l
 @dataclass(frozen=True)
 class QuestionsToAsk:
     considered: list[OptionFacts]  # compared or leaned to (else all shown)
-    offered: list[ScopedFacts]  # questions for any option shown
-    ticked: list[ScopedFacts]  # ticked at first: questions for the options considered
+    offered: list[ScopedFacts]  # questions for any option shown, most relevant first
+    ticked: list[ScopedFacts]  # ticked at first: the most relevant for the options considered
     warning_signs: list[ScopedFacts]  # for the options considered
 
 
+SAFETY = "safety"
+ALL_OPTIONS = "all"
+
+
 def questions_to_ask(
-    catalogue: Catalogue, *, shown: Iterable[OptionFacts], compared: Iterable[str], leaning: str | None
+    catalogue: Catalogue,
+    *,
+    shown: Iterable[OptionFacts],
+    compared: Iterable[str],
+    leaning: str | None,
+    jurisdiction: str | None = None,
+    flagged: Iterable[str] = (),
 ) -> QuestionsToAsk:
-    shown = list(shown)
+    """The questions to take to a clinic, most relevant first: those about the option the patient leans towards,
+    then about the options they compared, then safety questions for an option their health answers flag, then
+    the rest. Items tied to one country show only to patients there (all, for "another country")."""
+    shown, compared, flagged = list(shown), set(compared), set(flagged)
     considered = considered_options(shown=shown, compared=compared, leaning=leaning)
+
+    def here(items: Iterable[ScopedFacts]) -> list[ScopedFacts]:
+        return [item for item in items if item.applies_in(jurisdiction)]
+
+    def rank(question: ScopedFacts) -> int:
+        specific = question.scope != ALL_OPTIONS  # about one option or family, not every option
+        if specific and leaning and any(question.applies_to(o) for o in shown if o.slug == leaning):
+            return 0
+        if specific and any(question.applies_to(o) for o in shown if o.slug in compared):
+            return 1
+        if question.topic == SAFETY and any(question.applies_to(o) for o in considered if o.slug in flagged):
+            return 2
+        return 3 if any(question.applies_to(o) for o in considered) else 4
+
+    offered = sorted(here(items_for(catalogue.questions, shown)), key=rank)  # sorted() keeps the editorial order
+    candidates = [question for question in offered if rank(question) < 4]
     return QuestionsToAsk(
         considered=considered,
-        offered=items_for(catalogue.questions, shown),
-        ticked=items_for(catalogue.questions, considered)[:PRETICKED_QUESTIONS],
-        warning_signs=items_for(catalogue.warning_signs, considered),
+        offered=offered,
+        ticked=candidates[:PRETICKED_QUESTIONS],
+        warning_signs=here(items_for(catalogue.warning_signs, considered)),
     )

@@ -256,6 +256,8 @@ def _questions_to_ask(journey: Journey, matches: tuple[Match, ...]) -> Questions
         shown=[match.option for match in matches],
         compared=journey.compared,
         leaning=journey.decision().get("leaning"),
+        jurisdiction=journey.answer("country", "jurisdiction"),
+        flagged=[match.option.slug for match in matches if match.flags],
     )
 
 

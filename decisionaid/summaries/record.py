@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from decisionaid.content import vocabulary
@@ -114,7 +115,8 @@ def build_record(
                 "regulatory": {
                     "label": match.status.status_label if match.status else RegulatoryStatusCode.UNKNOWN.label,
                     "explanation": match.status.explanation if match.status else "",
-                    "as_of": match.status.as_of.isoformat() if match.status and match.status.as_of else None,
+                    # Words, in the one date format of the summary pages and printout (the export keeps ISO).
+                    "as_of": date_format(match.status.as_of, "j F Y") if match.status and match.status.as_of else None,
                     "refs": keys(match.status) if match.status else [],
                 },
                 "limit_notes": [note.text for note in match.limit_notes],
@@ -244,6 +246,8 @@ def draw(summary: SavedSummary) -> Drawn:
         shown=[match.option for match in matches],
         compared=journey.compared,
         leaning=journey.decision().get("leaning"),
+        jurisdiction=journey.answer("country", "jurisdiction"),
+        flagged=[match.option.slug for match in matches if match.flags],
     )
     chosen = [question for question in to_ask.offered if question.key in stored["chosen_questions"]]
     record = build_record(

@@ -39,3 +39,51 @@ class TestQuestionsToAsk:
             ),
         ]
         assert [q.key for q in items_for(questions, [option("peel-medium")])] == ["all", "peels"]
+
+
+class TestQuestionsPage:
+    """The questions to ask, as a patient sees them on the questions page (shipped content, release 1)."""
+
+    @staticmethod
+    def questions_page(client, **answers):
+        from django.urls import reverse
+
+        from tests.questionnaire.journey import answer_all_steps, decide
+
+        leaning = answers.pop("leaning", "unsure")
+        compared = answers.pop("compared", None)
+        answer_all_steps(client, **answers)
+        if compared:
+            client.get(reverse("questionnaire:compare"), {"options": compared})
+        decide(client, leaning=leaning)
+        response = client.get(reverse("questionnaire:questions"))
+        return response.context["form"], response.content.decode()
+
+    def test_leaning_towards_microneedling_ticks_its_own_questions_first(self, client, db):
+        form, _ = self.questions_page(client, leaning="microneedling")
+        offered = [key for key, _ in form.fields["chosen"].choices]
+        ticked = form.initial["chosen"]
+        from decisionaid.content.catalogue import current_catalogue
+
+        scope = {q.key: q.scope for q in current_catalogue().questions}
+        specific = [key for key in ticked if scope[key] != "all"]
+        assert specific and ticked[: len(specific)] == specific  # the option's own questions come first
+        assert all(
+            offered.index(key) < offered.index(other) for key in ticked for other in offered if other not in ticked
+        )
+        assert "q-fda-reviewed" not in ticked  # a stem-cell and exosome question, not for microneedling
+
+    def test_country_specific_questions_and_warnings_only_for_that_country(self, client, db):
+        form, page = self.questions_page(
+            client, jurisdiction="au", compared=["stem-cell-injections", "exosomes-injected"]
+        )
+        keys = [key for key, _ in form.fields["chosen"].choices]
+        assert "q-japan-plan-number" not in keys and "q-korea-designated" not in keys
+        assert "Stem cell treatment advertised to the public in Australia" in page
+        assert "A clinic in Japan that cannot show a plan number" not in page
+
+    def test_another_country_sees_every_countrys_questions(self, client, db):
+        form, page = self.questions_page(client, jurisdiction="other", compared=["stem-cell-injections"])
+        keys = [key for key, _ in form.fields["chosen"].choices]
+        assert {"q-japan-plan-number", "q-korea-designated"} <= set(keys)
+        assert "A clinic in Japan that cannot show a plan number" in page
