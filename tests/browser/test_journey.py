@@ -106,7 +106,7 @@ def walk_the_journey(patient: Patient, base_url: str) -> str:
         patient.press("button", "Next")
     assert page.get_by_role("heading", level=1).inner_text() == "Check your answers"
     patient.press("link", "See my options")
-    assert page.locator(".option-card").count() >= 2
+    assert page.locator(".option-row").count() >= 2
     assert page.locator("#option-no-procedure").count() == 1
     patient.choose("options", "no-procedure")
     patient.choose("options", "microneedling")
