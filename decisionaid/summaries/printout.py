@@ -17,7 +17,7 @@ from decisionaid.content.catalogue import Catalogue
 from decisionaid.questionnaire import choices
 from decisionaid.questionnaire.matching import SKIN_TYPE_ITEM
 from decisionaid.summaries.models import SavedSummary
-from decisionaid.summaries.record import draw, label
+from decisionaid.summaries.record import Drawn, draw, label
 
 FLAG_CELL_LABELS = {
     "avoid": gettext_lazy("Put off"),
@@ -131,9 +131,11 @@ def cited_references(shown: dict, options: list[dict]) -> list[dict]:
     return [{"key": key, "text": texts[key]} for key in cited if key in texts]
 
 
-def print_context(summary: SavedSummary) -> dict:
-    """Everything the printout shows: the options the patient considered, and only the sources they cite."""
-    drawn = draw(summary)
+def print_context(summary: SavedSummary, drawn: Drawn | None = None) -> dict:
+    """Everything the printout shows: the options the patient considered, and only the sources they cite.
+
+    `drawn`: the summary already drawn from its release (the summary page prints the same layout)."""
+    drawn = drawn or draw(summary)
     shown, export, catalogue = drawn.shown, drawn.export, drawn.catalogue
     considered = shown["considered"]
     options = [option for option in shown["options"] if option["slug"] in considered]

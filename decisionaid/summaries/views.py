@@ -83,10 +83,14 @@ def detail(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRespon
     drawn = draw(summary)
     # The page's footer and review notice describe the summary's own release, not today's.
     request._catalogue = drawn.catalogue
+    # Printed, the page shows the clinician's layout (hidden on screen), with that layout's own source numbers.
+    printout = print_context(summary, drawn)
     return render(
         request,
         "summary/detail.html",
         {
+            **printout,
+            "print_reference_numbers": printout["reference_numbers"],
             "summary": summary,
             "catalogue": drawn.catalogue,
             "shown": drawn.shown,
