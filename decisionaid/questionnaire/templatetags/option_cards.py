@@ -14,5 +14,8 @@ register = template.Library()
 def option_card(context, match) -> str:
     """One option at a glance with its details, drawn with the page's concern and country."""
     return option_card_html(
-        match, concern=context["concern"], jurisdiction=context["jurisdiction"], catalogue=catalogue_for(context.request)
+        match,
+        concern=context["concern"],
+        jurisdiction=context["jurisdiction"],
+        catalogue=catalogue_for(context.request),
     )
