@@ -34,7 +34,7 @@ class EncounterSheetTests(JourneyTestCase):
 
     def test_an_option_without_evidence_for_the_concern_shows_as_not_studied(self):
         response = self.get_sheet(options=["no-procedure", "ipl"], concern="acne-scars")
-        self.assertContains(response, "Not studied")
+        self.assertContains(response, "It has not been studied for acne scars.")
 
     def test_it_prints_on_one_page_of_a4_and_of_letter(self):
         # The page's own stylesheet link is not fetched; render_document applies the same print stylesheet.
