@@ -198,6 +198,7 @@ def options(request: HttpRequest) -> HttpResponse:
         # The compare form's checkboxes, written out by the template (see includes/compare_choices.html).
         "compare_label": CompareForm.base_fields["options"].label,
         "compare_choices": [(m.option.slug, m.option.name, m.option.slug in journey.compared) for m in matches],
+        "compared_any": bool(journey.compared),  # the picker stays open for a patient who has compared
         # The page itself cites only what happens with no procedure; each option lists its own sources.
         **page_references(catalogue, [concern] if concern else []),
         "sources_id": "outlook-src",

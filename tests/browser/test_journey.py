@@ -73,6 +73,15 @@ class Patient:
                 self.page.keyboard.press("ArrowDown")
         assert target.is_checked(), f"{name}={value} is not checked"
 
+    def open_details(self, summary: str) -> None:
+        """Opens a <details> by its summary, as a mouse or keyboard user would (no script involved)."""
+        target = self.page.locator("summary", has_text=summary)
+        if self.keyboard:
+            self.tab_to(target)
+            self.page.keyboard.press("Enter")
+        else:
+            target.click()
+
     def type(self, name: str, text: str) -> None:
         field = self.page.locator(f'[name="{name}"]')
         if self.keyboard:
@@ -108,6 +117,7 @@ def walk_the_journey(patient: Patient, base_url: str) -> str:
     patient.press("link", "See my options")
     assert page.locator(".option-row").count() >= 2
     assert page.locator("#option-no-procedure").count() == 1
+    patient.open_details("Pick 2 to 4 options to compare")
     patient.choose("options", "no-procedure")
     patient.choose("options", "microneedling")
     patient.press("button", "Compare")
