@@ -37,6 +37,7 @@ from decisionaid.content.models import (
     Question,
     Reference,
     RegulatoryStatus,
+    Release,
     SideEffect,
     SiteText,
     WarningSign,
@@ -365,8 +366,8 @@ class ClinicalSignOffAdmin(HistoryReasonAdminMixin, MalformedIdNotFoundMixin, Gr
         return False
 
     def get_changeform_initial_data(self, request):
-        current = releases.current_release()
-        return {"release": current.pk if current else None, "signed_off_on": timezone.localdate()}
+        live = Release.objects.order_by("-number").values_list("pk", flat=True).first()
+        return {"release": live, "signed_off_on": timezone.localdate()}
 
     def save_model(self, request, obj, form, change):
         obj.recorded_by = request.user

@@ -68,7 +68,7 @@ class ReleaseAdmin(MalformedIdNotFoundMixin, admin.ModelAdmin):
             "title": f"Release {release.number}",
             "release": release,
             "can_publish": releases.can_publish(request.user),
-            "is_live": release.number == getattr(releases.current_release(), "number", None),
+            "is_live": release.number == releases.live_release_number(),
         }
         return TemplateResponse(request, "admin/content/release/detail.html", context)
 

@@ -82,6 +82,10 @@ def release_problems(snapshot: dict) -> list[str]:
         for row in option.get("evidence", [])
     )
     context = gate.GateContext(jurisdictions=vocabulary.JURISDICTION_SLUGS, no_procedure_concerns=no_procedure)
+    present = {
+        target: {str(other[SPEC_BY_KIND[target].key]) for other in items.get(target, [])}
+        for target in set(_REFERS_TO.values())
+    }
     problems = []
     for spec in SPECS:
         for item in items.get(spec.kind, []):
@@ -90,7 +94,7 @@ def release_problems(snapshot: dict) -> list[str]:
                 f"{label}: {described(problem, spec.model)}"
                 for problem in gate.problems_for(spec.kind, item, context=context)
             ]
-            problems += [f"{label}: {problem}" for problem in _dangling(spec.kind, item, items)]
+            problems += [f"{label}: {problem}" for problem in _dangling(spec.kind, item, present)]
     return problems
 
 
@@ -105,12 +109,9 @@ _REFERS_TO = {
 }
 
 
-def _dangling(kind: str, item: dict, items: dict) -> list[str]:
-    """Names of items this one refers to that would not be in the release (drafts, or deleted)."""
-    present = {
-        target: {str(other[SPEC_BY_KIND[target].key]) for other in items.get(target, [])}
-        for target in set(_REFERS_TO.values())
-    }
+def _dangling(kind: str, item: dict, present: dict[str, set[str]]) -> list[str]:
+    """Names of items this one refers to that would not be in the release (drafts, or deleted); `present` holds
+    the keys of each kind in the release."""
     found = []
     rows = [("", item)] + [
         (f"{child.name.replace('_', ' ')} {number}: ", row)
@@ -253,6 +254,11 @@ def can_publish(user) -> bool:
 
 def current_release() -> Release | None:
     return Release.objects.order_by("-number").first()
+
+
+def live_release_number() -> int | None:
+    """The live release's number, without reading its snapshot."""
+    return Release.objects.order_by("-number").values_list("number", flat=True).first()
 
 
 @dataclass(frozen=True)
