@@ -1,4 +1,7 @@
-"""The options page's rows: each option at a glance, with its details and own sources to open in place.
+"""The options page's rows: each option at a glance, with a link that opens its details and own sources in
+place. Only the options the patient opened carry their details, so the page a phone first receives is the
+glance layer alone (issue 15: at most 40 KB with its CSS); the link reloads the page with that option open,
+scrolled to it, and works without JavaScript.
 
 Most of each is rendered once and reused. A row is almost all shared: what the option involves, the evidence for the concern, the side effects and the
 approval where the patient lives are the same for everyone with the same concern and country. Only the part
@@ -16,6 +19,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -26,6 +30,7 @@ from decisionaid.lib.remember import remembered
 from decisionaid.questionnaire.matching import SKIN_TYPE_ITEM, Match, ratings
 
 CARD_TEMPLATE = "questionnaire/includes/option_card.html"
+DETAILS_TEMPLATE = "questionnaire/includes/option_details.html"
 PERSONAL_TEMPLATE = "questionnaire/includes/flags.html"
 GLANCE_TEMPLATE = "questionnaire/includes/flags_glance.html"
 # Where the personal parts and the option's own sources go. Content is escaped before it reaches a card, so
@@ -33,6 +38,8 @@ GLANCE_TEMPLATE = "questionnaire/includes/flags_glance.html"
 PERSONAL_SLOT = mark_safe("<!--personal-part-->")
 GLANCE_SLOT = mark_safe("<!--personal-glance-->")
 SOURCES_SLOT = mark_safe("<!--option-sources-->")
+TOGGLE_SLOT = mark_safe("<!--option-toggle-->")
+DETAILS_SLOT = mark_safe("<!--option-details-->")
 
 
 # A flag's level in two or three words, for the options at a glance (the details give it in full).
@@ -44,10 +51,12 @@ GLANCE_FLAG_LABELS = {
 
 
 @dataclass(frozen=True)
-class GlanceFlag:
+class GlanceFlags:
+    """The patient's flags of one level on an option, for one short line: "Needs assessment: A; B."."""
+
     level: str
     level_label: str
-    label: str  # the health answer in a few words
+    labels: tuple[str, ...]  # each health answer in a few words
 
 
 def shared_cited_items(match: Match) -> list:
@@ -67,36 +76,60 @@ def option_card_html(
     concern: ConcernFacts,
     jurisdiction: JurisdictionFacts | None,
     catalogue: Catalogue,
+    toggle_href: str,
+    opened: bool,
 ) -> SafeString:
-    """One option for this patient: the at-a-glance row and, to open in place, its details with its own
-    numbered sources. The shared part is kept once drawn; the personal parts and the sources go in its slots,
-    and this option's citation numbers are filled in."""
+    """One option for this patient: the at-a-glance row, a link that opens or closes its details in place
+    (toggle_href: this page with the option added to or taken from the open ones), and, when open, its details
+    with its own numbered sources. The shared parts are kept once drawn; the personal parts go in their slots."""
     place = jurisdiction.slug if jurisdiction else ""
-    shared = remembered(
+    key = (catalogue.stamp, get_language(), match.option.slug, concern.slug, place)
+    shared_context = {"match": _without_personal_parts(match), "concern": concern, "jurisdiction": jurisdiction}
+    row = remembered(
         "option-card",
-        (catalogue.stamp, get_language(), match.option.slug, concern.slug, place),
+        key,
         lambda: render_to_string(
             CARD_TEMPLATE,
-            {
-                "match": _without_personal_parts(match),
-                "concern": concern,
-                "jurisdiction": jurisdiction,
-                "personal_glance": GLANCE_SLOT,
-                "personal": PERSONAL_SLOT,
-                "sources": SOURCES_SLOT,
-                "defer_citations": True,
-            },
+            {**shared_context, "personal_glance": GLANCE_SLOT, "toggle": TOGGLE_SLOT, "details": DETAILS_SLOT},
+        ),
+    )
+    toggle = _toggle_html(match, toggle_href, opened)
+    # An open option's details end with the same link, so a patient who has read them closes them from there.
+    details = _details_html(match, key, shared_context, catalogue) + toggle if opened else ""
+    return mark_safe(
+        row.replace(GLANCE_SLOT, personal_glance_html(match, catalogue), 1)
+        .replace(TOGGLE_SLOT, toggle, 1)
+        .replace(DETAILS_SLOT, details, 1)
+    )
+
+
+def _toggle_html(match: Match, href: str, opened: bool) -> SafeString:
+    return format_html(
+        '<p class="option-toggle"><a href="{}" class="{}">{}<span class="visually-hidden"> {}</span></a></p>',
+        href,
+        "is-open" if opened else "is-closed",
+        _("Hide the details") if opened else _("Details, numbers and sources"),
+        _("for %(name)s") % {"name": match.option.name},
+    )
+
+
+def _details_html(match: Match, key: tuple, shared_context: dict, catalogue: Catalogue) -> str:
+    """The option's details with the patient's flags and the option's own sources, citations numbered."""
+    shared = remembered(
+        "option-details",
+        key,
+        lambda: render_to_string(
+            DETAILS_TEMPLATE,
+            {**shared_context, "personal": PERSONAL_SLOT, "sources": SOURCES_SLOT, "defer_citations": True},
         ),
     )
     references = option_references(match, catalogue)
     sources_id = f"{match.option.slug}-src"
-    card = (
-        shared.replace(GLANCE_SLOT, personal_glance_html(match, catalogue), 1)
-        .replace(PERSONAL_SLOT, personal_part_html(match), 1)
-        .replace(SOURCES_SLOT, sources_list_html(references, sources_id, str(_("Sources for this option"))), 1)
+    details = shared.replace(PERSONAL_SLOT, personal_part_html(match), 1).replace(
+        SOURCES_SLOT, sources_list_html(references, sources_id, str(_("Sources for this option"))), 1
     )
     numbers = {reference.key: number for number, reference in enumerate(references, start=1)}
-    return mark_safe(fill_citations(card, numbers, sources_id))
+    return fill_citations(details, numbers, sources_id)
 
 
 def option_references(match: Match, catalogue: Catalogue) -> list:
@@ -108,12 +141,15 @@ def option_references(match: Match, catalogue: Catalogue) -> list:
 
 
 def personal_glance_html(match: Match, catalogue: Catalogue) -> str:
-    """The patient's own flags, a line each, and their limits, for the at-a-glance row."""
+    """The patient's own flags, one line per level (in the order the levels first appear), and their limits,
+    for the at-a-glance row."""
     if not (match.flags or match.limit_notes):
         return ""
+    labels_by_level: dict[str, list[str]] = {}
+    for flag in match.flags:
+        labels_by_level.setdefault(flag.level, []).append(_flag_label(flag.item, catalogue))
     flags = tuple(
-        GlanceFlag(flag.level, str(GLANCE_FLAG_LABELS[flag.level]), _flag_label(flag.item, catalogue))
-        for flag in match.flags
+        GlanceFlags(level, str(GLANCE_FLAG_LABELS[level]), tuple(labels)) for level, labels in labels_by_level.items()
     )
     return remembered(
         "option-card-glance",

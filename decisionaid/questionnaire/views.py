@@ -183,6 +183,9 @@ def options(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "editorial")
     sort = sort if sort in SORT_KEYS else "editorial"
     matches = sort_matches(_matches(journey), by=sort)
+    shown = {match.option.slug for match in matches}
+    # The options whose details the patient opened, in the order opened; anything else asked for is ignored.
+    opened = list(dict.fromkeys(slug for slug in request.GET.getlist("open") if slug in shown))
     values = journey.values()
     attributes = [choices.ATTRIBUTE_BY_SLUG[slug] for slug in top_attributes(values)]
     context = {
@@ -190,6 +193,7 @@ def options(request: HttpRequest) -> HttpResponse:
         "matches": matches,
         "sort": sort,
         "sort_keys": SORT_KEYS,
+        "opened": opened,
         "attributes": attributes,
         "values_rows": [
             (match.option.name, [(a.heading, match.ratings[a.slug]) for a in attributes]) for match in matches

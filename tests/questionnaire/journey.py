@@ -83,3 +83,10 @@ def save_fullest_summary(client) -> str:
     client.get(reverse("questionnaire:compare"), {"options": [match.option.slug for match in most_flagged]})
     decide(client)
     return save_summary(client, **{f"own_{number}": LONG_QUESTION for number in range(1, 6)})
+
+
+def every_option_open() -> dict[str, list[str]]:
+    """The options page's query with every option's details open, as for a patient who opened each one."""
+    from decisionaid.content.models import Option
+
+    return {"open": list(Option.objects.values_list("slug", flat=True))}

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from decisionaid.content.models import Concern, Evidence
 from decisionaid.questionnaire.steps import STEPS
-from tests.questionnaire.journey import answer_all_steps
+from tests.questionnaire.journey import answer_all_steps, every_option_open
 from tests.questionnaire.test_steps import JourneyTestCase
 from tests.releases import release_working_copy
 
@@ -31,25 +31,29 @@ class SharedCardTests(JourneyTestCase):
             self.patient(skin_type="1", max_downtime="0", jurisdiction="uk", **{"cold-sores": "yes"}),
         ]
         for sort in ("editorial", "downtime", "certainty"):
-            kept = [patient.get(OPTIONS, {"sort": sort}).content.decode() for patient in patients]
+            kept = [
+                patient.get(OPTIONS, {"sort": sort, **every_option_open()}).content.decode() for patient in patients
+            ]
             for patient, page in zip(patients, kept, strict=False):
                 caches["default"].clear()
-                self.assertEqual(patient.get(OPTIONS, {"sort": sort}).content.decode(), page, sort)
+                self.assertEqual(
+                    patient.get(OPTIONS, {"sort": sort, **every_option_open()}).content.decode(), page, sort
+                )
 
     def test_one_patients_flags_and_limits_never_show_on_anothers_page(self):
         flagged = self.patient(skin_type="5", isotretinoin="yes", max_downtime="0")
         plain = self.patient(max_downtime="any")
-        self.assertContains(flagged.get(OPTIONS), AVOID)
-        self.assertContains(flagged.get(OPTIONS), "You said you could take no time off.")
-        page = plain.get(OPTIONS).content.decode()
+        self.assertContains(flagged.get(OPTIONS, every_option_open()), AVOID)
+        self.assertContains(flagged.get(OPTIONS, every_option_open()), "You said you could take no time off.")
+        page = plain.get(OPTIONS, every_option_open()).content.decode()
         self.assertNotIn(AVOID, page)
         self.assertNotIn("You said you could take", page)
         self.assertNotIn("Your skin type needs extra care", page)
-        self.assertContains(flagged.get(OPTIONS), AVOID)  # and the other way round
+        self.assertContains(flagged.get(OPTIONS, every_option_open()), AVOID)  # and the other way round
 
     def test_citation_numbers_in_the_cards_do_not_depend_on_health_answers(self):
         def cards_without_personal_parts(client: Client) -> list[str]:
-            page = client.get(OPTIONS).content.decode()
+            page = client.get(OPTIONS, every_option_open()).content.decode()
             page = re.sub(r'<div class="flags">.*?</div>\s*</div>', "", page, flags=re.S)
             page = re.sub(r'<p class="limit-note[^>]*>.*?</p>', "", page)
             page = re.sub(r'<div class="glance-personal">.*?</div>', "", page, flags=re.S)
@@ -68,7 +72,7 @@ class SharedCardTests(JourneyTestCase):
 
     def test_every_citation_points_into_its_own_options_list_of_sources(self):
         for answers in ({}, {"skin_type": "5", "isotretinoin": "yes"}):
-            page = self.patient(**answers).get(OPTIONS).content.decode()
+            page = self.patient(**answers).get(OPTIONS, every_option_open()).content.decode()
             self.assertNotIn("\ue000", page)  # no citation left unfilled
             articles = re.findall(r'<article class="option-row" id="option-([a-z-]+)".*?</article>', page, flags=re.S)
             self.assertEqual(len(articles), 14)
@@ -87,13 +91,13 @@ class SharedCardTests(JourneyTestCase):
 
     def test_an_edited_evidence_summary_shows_once_released_and_not_before(self):
         patient = self.patient()
-        patient.get(OPTIONS)
+        patient.get(OPTIONS, every_option_open())
         evidence = Evidence.objects.get(option__slug="microneedling", concern__slug="acne-scars")
         evidence.summary = "An edited summary for this test."
         evidence.save()
-        self.assertNotContains(patient.get(OPTIONS), "An edited summary for this test.")
+        self.assertNotContains(patient.get(OPTIONS, every_option_open()), "An edited summary for this test.")
         release_working_copy()
-        self.assertContains(patient.get(OPTIONS), "An edited summary for this test.")
+        self.assertContains(patient.get(OPTIONS, every_option_open()), "An edited summary for this test.")
 
     def test_answers_checked_before_a_content_change_are_checked_again_after_it(self):
         patient = self.patient()

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from decisionaid.content.catalogue import current_catalogue, forget_catalogue
 from decisionaid.content.models import Evidence, Option
-from tests.questionnaire.journey import answer_all_steps, decide
+from tests.questionnaire.journey import answer_all_steps, decide, every_option_open
 from tests.questionnaire.test_steps import JourneyTestCase
 from tests.releases import release_working_copy
 
@@ -37,7 +37,7 @@ class OptionsPageTests(JourneyTestCase):
         self.assertIn("stem-cell-injections", shown)  # marketed with little evidence: shown, as such
 
     def test_each_card_shows_certainty_in_words_approval_with_its_date_and_side_effects(self):
-        response = self.client.get(OPTIONS)
+        response = self.client.get(OPTIONS, every_option_open())
         self.assertContains(response, "It may help acne scars, but we are not sure.")
         self.assertContains(response, "We are very unsure whether it helps acne scars.")
         self.assertContains(response, 'How sure we are: <a href="/glossary/#certainty-low">low</a>.')
@@ -45,12 +45,12 @@ class OptionsPageTests(JourneyTestCase):
         self.assertContains(response, "Serious or lasting risks")
 
     def test_personal_flags_show_with_their_reason(self):
-        response = self.client.get(OPTIONS)
+        response = self.client.get(OPTIONS, every_option_open())
         self.assertContains(response, "Usually not done, or put off:")
         self.assertContains(response, "Needs an individual assessment:")
 
     def test_numbers_come_with_icon_arrays_and_a_text_alternative(self):
-        response = self.client.get(OPTIONS)
+        response = self.client.get(OPTIONS, every_option_open())
         arrays = re.findall(
             r'<svg class="icon-array icon-array-100 icon-array-(benefit|harm)" viewBox="0 0 100 100" role="img" '
             r'aria-label="([^"]+)"',
@@ -60,7 +60,7 @@ class OptionsPageTests(JourneyTestCase):
         self.assertTrue(all("out of 100" in label for _, label in arrays))
 
     def test_benefit_and_harm_pictures_differ_in_shape_and_say_so(self):
-        page = self.client.get(OPTIONS).content.decode()
+        page = self.client.get(OPTIONS, every_option_open()).content.decode()
         kinds = dict(
             re.findall(r'icon-array-(benefit|harm)" viewBox="0 0 100 100" role="img" aria-label="([^"]+)"', page)
         )
@@ -70,7 +70,7 @@ class OptionsPageTests(JourneyTestCase):
         self.assertIn("a4 4 0 1 0 8 0", page)  # circles for a benefit
 
     def test_limit_notes_appear_where_an_option_exceeds_the_limits(self):
-        self.assertContains(self.client.get(OPTIONS), "You said you could take up to 7 days off.")
+        self.assertContains(self.client.get(OPTIONS, every_option_open()), "You said you could take up to 7 days off.")
 
     def test_the_values_table_shows_the_top_attributes_with_no_totals(self):
         self.client.post(
@@ -105,10 +105,46 @@ class OptionsPageTests(JourneyTestCase):
         self.assertEqual(sorted(editorial), sorted(by_downtime))
         self.assertEqual(self.client.get(OPTIONS + "?sort=<script>").status_code, 200)
 
+    def test_details_open_in_place_only_for_the_options_the_patient_opened(self):
+        page = self.client.get(OPTIONS).content.decode()
+        self.assertNotIn("Sources for this option", page)  # the page a phone first gets is the glance layer
+        self.assertIn('href="/start/options/?open=microneedling#option-microneedling"', page)
+        page = self.client.get(OPTIONS, {"open": "microneedling"}).content.decode()
+        cards = dict(re.findall(r'<article class="option-row" id="option-([a-z-]+)"(.*?)</article>', page, re.S))
+        self.assertIn("Sources for this option", cards["microneedling"])
+        self.assertIn("What it involves", cards["microneedling"])
+        self.assertEqual(
+            re.findall(r'<a href="([^"]+)" class="is-open">Hide the details', cards["microneedling"]),
+            ["/start/options/?#option-microneedling"] * 2,  # above and below the details
+        )
+        self.assertNotIn("Sources for this option", cards["peel-medium"])
+        self.assertIn('href="/start/options/?open=microneedling&amp;open=peel-medium#option-peel-medium"', page)
+
+    def test_sorting_keeps_the_open_details_and_opening_keeps_the_sort(self):
+        page = self.client.get(OPTIONS, {"sort": "downtime", "open": "tretinoin"}).content.decode()
+        self.assertIn('href="?sort=cost&amp;open=tretinoin#options-list"', page)
+        self.assertIn(
+            'href="/start/options/?sort=downtime&amp;open=tretinoin&amp;open=peel-deep#option-peel-deep"', page
+        )
+        self.assertEqual(page.count("Sources for this option"), 1)
+
+    def test_unknown_or_repeated_options_to_open_are_ignored(self):
+        response = self.client.get(
+            OPTIONS, {"open": ["<script>", "no-such-option", "microneedling", "microneedling", "x" * 5000]}
+        )
+        self.assertEqual(response.status_code, 200)
+        page = response.content.decode()
+        self.assertEqual(page.count("Sources for this option"), 1)
+        self.assertNotIn("<script>", page)
+        self.assertNotIn("no-such-option", page)
+
     def test_it_runs_a_small_fixed_number_of_queries(self):
         self.client.get(OPTIONS)
         with self.assertNumQueries(2):  # the session, and the current release's number and sign-off
             self.client.get(OPTIONS)
+        all_open = every_option_open()
+        with self.assertNumQueries(2):  # the same with every option's details open
+            self.client.get(OPTIONS, all_open)
 
     def test_building_the_content_takes_the_same_queries_with_ten_times_the_options(self):
         def cold_queries():

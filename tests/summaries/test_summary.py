@@ -15,7 +15,7 @@ from django.utils import timezone
 from decisionaid.content.catalogue import current_catalogue
 from decisionaid.summaries.models import SavedSummary
 from decisionaid.summaries.record import draw
-from tests.questionnaire.journey import answer_all_steps, decide, save_summary
+from tests.questionnaire.journey import answer_all_steps, decide, every_option_open, save_summary
 from tests.questionnaire.test_steps import JourneyTestCase
 
 EXPORT_KEYS = [
@@ -137,7 +137,7 @@ class ExportTests(SavedSummaryTestCase):
 
     def test_the_export_matches_what_the_options_page_showed(self):
         answer_all_steps(self.client, skin_type="5", isotretinoin="yes", pregnant="unsure")
-        page = self.client.get(reverse("questionnaire:options")).content.decode()
+        page = self.client.get(reverse("questionnaire:options"), every_option_open()).content.decode()
         shown = re.findall(r'<article class="option-row" id="option-([a-z-]+)"', page)
         decide(self.client)
         save_summary(self.client)
