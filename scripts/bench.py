@@ -43,7 +43,7 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0
 TARGET_USERS = 32
 TARGET_OPTIONS_P95_MS = 100
 TARGET_SHARE_OF_HEALTHZ = 0.40
-TARGET_OPTIONS_KB = 60
+TARGET_OPTIONS_KB = 40
 TARGET_PDF_MS = 1500
 
 SERVER_ENV = {
@@ -225,7 +225,7 @@ def main() -> int:
         text=True,
     )
     report, sizes = measured.stdout.split("\nJSON ")
-    print(report[report.index("CSS (") :])
+    print(report[report.index("+CSS:") :])
     sizes = json.loads(sizes)
 
     target_users = TARGET_USERS if TARGET_USERS in journeys else max(journeys)

@@ -1,9 +1,10 @@
-"""Lighthouse (mobile) scores for home, a step, the options page and the compare page of a scratch site.
+"""Lighthouse (mobile) scores for home, a step, the options page, the compare page and a saved summary of a
+scratch site.
 
 Needs npm's `lighthouse` (e.g. `npm install --prefix /tmp/lh lighthouse@12`) and Debian's Chromium.
 Usage: .venv/bin/python scripts/lighthouse.py [--lighthouse /tmp/lh/node_modules/.bin/lighthouse]
 The site is the development server of `scripts/screenshots.py` (debug off); the journey pages are opened with
-the session cookie of a patient who answered every step.
+the session cookie of a patient who answered every step, and the summary is the one that patient saved.
 """
 
 from __future__ import annotations
@@ -31,11 +32,21 @@ PAGES = (
 CATEGORIES = "performance,accessibility,best-practices"
 
 
+def saved_summary(patient, url: str, decision: dict) -> str:
+    """The path of the summary this patient saves after deciding, leaning towards microneedling."""
+    patient.page.goto(url + "/start/decision/")
+    patient.post("/start/decision/", {**decision, "leaning": "microneedling"})
+    patient.page.goto(url + "/start/questions/")
+    with patient.page.expect_navigation():
+        patient.page.locator("form button[type=submit]").last.click()
+    return patient.page.url.split(url, 1)[-1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lighthouse", default="/tmp/lh/node_modules/.bin/lighthouse")
     args = parser.parse_args()
-    steps, _decision = journey_answers()
+    steps, decision = journey_answers()
     from playwright.sync_api import sync_playwright
 
     with development_server() as url, tempfile.TemporaryDirectory() as folder:
@@ -43,8 +54,9 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             patient = answered(browser, url, steps)
             cookie = "; ".join(f"{c['name']}={c['value']}" for c in patient.context.cookies())
+            summary = saved_summary(patient, url, decision)
             browser.close()
-        for name, path in PAGES:
+        for name, path in [*PAGES, ("summary", summary)]:
             report = Path(folder) / f"{name}.json"
             subprocess.run(
                 [

@@ -3,19 +3,20 @@ place. Only the options the patient opened carry their details, so the page a ph
 glance layer alone (issue 15: at most 40 KB with its CSS); the link reloads the page with that option open,
 scrolled to it, and works without JavaScript.
 
-Most of each is rendered once and reused. A row is almost all shared: what the option involves, the evidence for the concern, the side effects and the
-approval where the patient lives are the same for everyone with the same concern and country. Only the part
-from the patient's own answers (flags and limit notes) is personal. Rendering 14 cards through the template
-engine was most of the options page's time, so the shared part of each card is kept in the per-process cache,
-keyed by everything it is drawn from, and the personal part goes in its slot. Each personal part is drawn
-from its own flags and notes alone, so it is kept too, under a key made of exactly those. Both leave their
-citations as markers, which each page fills with its own numbers, so one kept part serves every order and
-every set of flags.
+Most of each row is rendered once and reused. What the option involves, the evidence for the concern, the side
+effects and the approval where the patient lives are the same for everyone with the same concern and country;
+only the part from the patient's own answers (flags and limit notes) is personal. Rendering 14 cards through
+the template engine was most of the options page's time, so the shared parts (the row, and the details) are
+kept in the per-process cache, keyed by everything they are drawn from, and the personal parts go in their
+slots. Each personal part is drawn from its own flags and notes alone, so it is kept too, under a key made of
+exactly those. The details leave their citations as markers, which each page fills with that option's own
+numbers, so one kept part serves every order and every set of flags.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
@@ -84,13 +85,16 @@ def option_card_html(
     with its own numbered sources. The shared parts are kept once drawn; the personal parts go in their slots."""
     place = jurisdiction.slug if jurisdiction else ""
     key = (catalogue.stamp, get_language(), match.option.slug, concern.slug, place)
-    shared_context = {"match": _without_personal_parts(match), "concern": concern, "jurisdiction": jurisdiction}
+
+    def shared_context() -> dict:  # drawn only when a shared part is not kept yet
+        return {"match": _without_personal_parts(match), "concern": concern, "jurisdiction": jurisdiction}
+
     row = remembered(
         "option-card",
         key,
         lambda: render_to_string(
             CARD_TEMPLATE,
-            {**shared_context, "personal_glance": GLANCE_SLOT, "toggle": TOGGLE_SLOT, "details": DETAILS_SLOT},
+            {**shared_context(), "personal_glance": GLANCE_SLOT, "toggle": TOGGLE_SLOT, "details": DETAILS_SLOT},
         ),
     )
     toggle = _toggle_html(match, toggle_href, opened)
@@ -113,14 +117,14 @@ def _toggle_html(match: Match, href: str, opened: bool) -> SafeString:
     )
 
 
-def _details_html(match: Match, key: tuple, shared_context: dict, catalogue: Catalogue) -> str:
+def _details_html(match: Match, key: tuple, shared_context: Callable[[], dict], catalogue: Catalogue) -> str:
     """The option's details with the patient's flags and the option's own sources, citations numbered."""
     shared = remembered(
         "option-details",
         key,
         lambda: render_to_string(
             DETAILS_TEMPLATE,
-            {**shared_context, "personal": PERSONAL_SLOT, "sources": SOURCES_SLOT, "defer_citations": True},
+            {**shared_context(), "personal": PERSONAL_SLOT, "sources": SOURCES_SLOT, "defer_citations": True},
         ),
     )
     references = option_references(match, catalogue)

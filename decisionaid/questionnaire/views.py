@@ -26,6 +26,7 @@ from decisionaid.questionnaire.decision import QuestionsToAsk, questions_to_ask,
 from decisionaid.questionnaire.forms import CompareForm, DecisionForm, QuestionsForm
 from decisionaid.questionnaire.matching import SORT_KEYS, Match, match_options, sort_matches, top_attributes
 from decisionaid.questionnaire.steps import STEP_BY_SLUG, STEPS, Journey, Step, neighbours, step_number
+from decisionaid.questionnaire.values_table import values_rows_html
 from decisionaid.summaries.models import LAST_SAVED_KEY, SavedSummary
 from decisionaid.summaries.record import saved_record
 
@@ -195,9 +196,7 @@ def options(request: HttpRequest) -> HttpResponse:
         "sort_keys": SORT_KEYS,
         "opened": opened,
         "attributes": attributes,
-        "values_rows": [
-            (match.option.name, [(a.heading, match.ratings[a.slug]) for a in attributes]) for match in matches
-        ],
+        "values_rows": values_rows_html(matches, attributes),
         "jurisdiction": catalogue.jurisdiction(journey.answer("country", "jurisdiction")),
         # The compare form's checkboxes, written out by the template (see includes/compare_choices.html).
         "compare_label": CompareForm.base_fields["options"].label,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from decisionaid.content import vocabulary
+from decisionaid.content import vocabulary, wording
 from decisionaid.content.catalogue import EMPTY, Catalogue, ReferenceFacts, ScopedFacts, catalogue_for_release
 from decisionaid.content.vocabulary import Certainty, RegulatoryStatusCode
 from decisionaid.questionnaire import choices
@@ -97,6 +97,12 @@ def build_record(
                 "name": match.option.name,
                 "what_it_is": match.option.what_it_is,
                 "certainty": match.evidence.certainty_label if match.evidence else Certainty.NOT_STUDIED.label,
+                # The same certainty-linked sentence as every other page (content/wording.py).
+                "certainty_statement": wording.certainty_statement(
+                    match.evidence.certainty if match.evidence else None,
+                    concern.name if concern else "",
+                    is_marketed_for=bool(match.evidence and match.evidence.is_marketed_for),
+                ),
                 "evidence": match.evidence.summary if match.evidence else "",
                 "expected_improvement": match.evidence.expected_improvement if match.evidence else "",
                 "evidence_refs": keys(match.evidence) if match.evidence else [],
