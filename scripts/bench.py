@@ -101,10 +101,11 @@ def start_server() -> subprocess.Popen:
             str(WORKERS),
             "--threads",
             str(THREADS),
+            "--preload",  # as in the README's production command
             "--max-requests",
             "1000",
             "--max-requests-jitter",
-            "100",  # as in the README's production command
+            "300",
             "--log-level",
             "warning",
         ],

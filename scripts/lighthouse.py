@@ -54,7 +54,8 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             patient = answered(browser, url, steps)
             cookie = "; ".join(f"{c['name']}={c['value']}" for c in patient.context.cookies())
-            summary = saved_summary(patient, url, decision)
+            # Saving ends a journey, so another patient saves the summary.
+            summary = saved_summary(answered(browser, url, steps), url, decision)
             browser.close()
         for name, path in [*PAGES, ("summary", summary)]:
             report = Path(folder) / f"{name}.json"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from decisionaid.content import wording
 from decisionaid.content.models import ClinicalSignOff, Option, Question, Reference, Release, SideEffect
 from decisionaid.content.vocabulary import Certainty, FlagLevel, RegulatoryStatusCode
 
@@ -234,7 +235,7 @@ class ReferenceFacts:
     url: str
     kind: str
     verification: str
-    note: str
+    checked_on: datetime.date | None  # the reviewers' notes are not here: nothing internal reaches a reader
 
     @property
     def is_commonly_known(self) -> bool:
@@ -247,6 +248,11 @@ class ReferenceFacts:
     @property
     def verification_label(self) -> str:
         return str(Reference.Verification(self.verification).label)
+
+    @property
+    def how_checked(self) -> str:
+        """How well we checked this source, in plain words for readers."""
+        return str(wording.HOW_CHECKED[self.verification])
 
 
 @dataclass(frozen=True)
@@ -302,6 +308,8 @@ class Catalogue:
     site_texts: tuple[SiteTextFacts, ...]
     disclosure: DisclosureFacts
     next_review_due: datetime.date | None
+    # Results computed from this content alone, kept for its lifetime (e.g. the matches of recent answers).
+    kept: OrderedDict = field(default_factory=OrderedDict, compare=False, repr=False)
 
     @property
     def stamp(self) -> tuple[int, bool]:
@@ -460,7 +468,7 @@ def _reference_facts(row: dict) -> ReferenceFacts:
         url=row.get("url", ""),
         kind=row.get("kind", Reference.Kind.OTHER),
         verification=row.get("verification", ""),
-        note=row.get("note", ""),
+        checked_on=datetime.date.fromisoformat(row["checked_on"]) if row.get("checked_on") else None,
     )
 
 

@@ -210,6 +210,13 @@ def readability_problems(kind: str, item: dict) -> list[Problem]:
     return problems
 
 
+def unchecked_source(kind: str, item: dict) -> list[Problem]:
+    """A source we say we found must say when someone read it; readers see that date."""
+    if kind == "reference" and item.get("verification") != "commonly-known" and not _as_date(item.get("checked_on")):
+        return [Problem("checked on", "is empty: say when someone read this source")]
+    return []
+
+
 def missing_jurisdictions(kind: str, item: dict, context: GateContext) -> list[Problem]:
     if kind != "option":
         return []
@@ -235,6 +242,7 @@ ITEM_RULES = (
     vague_frequency_problems,
     steering_word_problems,
     readability_problems,
+    unchecked_source,
 )
 CONTEXT_RULES = (missing_jurisdictions, missing_no_procedure)
 

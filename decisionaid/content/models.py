@@ -136,7 +136,22 @@ class Reference(ContentItem):
         choices=Verification.choices,
         help_text=_("How well the details were checked. 'Commonly known' is shown to readers as 'no source found'."),
     )
-    note = models.TextField(blank=True, help_text=_("What was not confirmed, or e.g. 'withdrawn in 2015'."))
+    checked_on = models.DateField(
+        _("checked on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day someone read this source and checked that it says what we cite it for. Shown to readers; "
+            "required unless no source was found."
+        ),
+    )
+    note = models.TextField(
+        blank=True,
+        help_text=_(
+            "For reviewers only, never shown to readers: what was checked and where, what was not confirmed, "
+            "or e.g. 'withdrawn in 2015'."
+        ),
+    )
 
     pack_kind = "reference"
 

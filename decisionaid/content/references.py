@@ -71,8 +71,8 @@ SOURCE_FIELDS = (
     "pmid",
     "url",
     "kind_label",
-    "verification_label",
-    "note",
+    "how_checked",
+    "checked_on",
 )
 
 

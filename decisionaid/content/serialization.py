@@ -88,7 +88,7 @@ SPECS = (
         Reference,
         "references.yaml",
         "key",
-        ("authors", "title", "publisher", "year", "doi", "pmid", "url", "kind", "verification", "note"),
+        ("authors", "title", "publisher", "year", "doi", "pmid", "url", "kind", "verification", "checked_on", "note"),
     ),
     KindSpec("jurisdiction", Jurisdiction, "jurisdictions.yaml", "slug", ("name", "order")),
     KindSpec(

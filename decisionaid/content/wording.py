@@ -36,3 +36,15 @@ def certainty_statement(certainty: str | None, concern_name: str, *, is_marketed
 def glossary_slug(certainty: str | None) -> str:
     """Where the word list explains this level."""
     return f"certainty-{certainty or Certainty.NOT_STUDIED}"
+
+
+# How well a source was checked, for readers (Reference.Verification). A reviewer's own notes on a source are
+# never shown: they can hold working notes ("fact-check R49", "authors not captured").
+HOW_CHECKED = {
+    "verified": _("We read it, and it says what we cite it for."),
+    "partly-verified": _(
+        "We could read only part of it (such as its summary), and that part says what we cite it for."
+    ),
+    "secondary": _("We could not read it ourselves: we found it described in another source."),
+    "commonly-known": _("No source found: this is common clinical knowledge that still needs checking."),
+}

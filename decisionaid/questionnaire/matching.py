@@ -8,6 +8,7 @@ option on every "what matters" attribute. Nothing is weighted, added up or ranke
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -69,6 +70,36 @@ class Match:
     @property
     def serious_side_effects(self) -> tuple[SideEffectFacts, ...]:
         return self.option.serious_side_effects
+
+
+# Matching is pure (the same content and answers give the same matches) and every journey page after the
+# questionnaire needs it, so the content's catalogue keeps the matches of its most recent distinct answers.
+_KEPT_LOCK = threading.Lock()
+KEPT_MATCHES_MAX = 512
+
+
+def kept_matches(*, answers: Answers, catalogue) -> tuple[Match, ...]:
+    """match_options for these answers over this catalogue's options, computed once per catalogue."""
+    key = (
+        "matches",
+        answers.concern,
+        answers.jurisdiction,
+        answers.skin_type,
+        tuple(sorted(answers.health.items())),
+        answers.max_downtime_days,
+        answers.budget_usd,
+    )
+    kept = catalogue.kept
+    with _KEPT_LOCK:
+        if (matches := kept.get(key)) is not None:
+            kept.move_to_end(key)
+            return matches
+    matches = match_options(answers=answers, options=catalogue.options)
+    with _KEPT_LOCK:
+        kept[key] = matches
+        while len(kept) > KEPT_MATCHES_MAX:
+            kept.popitem(last=False)
+    return matches
 
 
 def match_options(*, answers: Answers, options: Iterable[OptionFacts]) -> tuple[Match, ...]:

@@ -24,7 +24,7 @@ from decisionaid.questionnaire import choices
 from decisionaid.questionnaire.cards import shared_cited_items
 from decisionaid.questionnaire.decision import QuestionsToAsk, questions_to_ask, score_sure
 from decisionaid.questionnaire.forms import CompareForm, DecisionForm, QuestionsForm
-from decisionaid.questionnaire.matching import SORT_KEYS, Match, match_options, sort_matches, top_attributes
+from decisionaid.questionnaire.matching import SORT_KEYS, Match, kept_matches, sort_matches, top_attributes
 from decisionaid.questionnaire.steps import STEP_BY_SLUG, STEPS, Journey, Step, neighbours, step_number
 from decisionaid.questionnaire.values_table import values_rows_html
 from decisionaid.summaries.models import LAST_SAVED_KEY, SavedSummary
@@ -170,7 +170,7 @@ def _cited_items(concern, matches: list[Match]) -> list:
 
 
 def _matches(journey: Journey) -> tuple[Match, ...]:
-    return match_options(answers=journey.matching_answers(), options=journey.catalogue.options)
+    return kept_matches(answers=journey.matching_answers(), catalogue=journey.catalogue)
 
 
 @require_http_methods(["GET"])

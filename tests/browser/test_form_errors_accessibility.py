@@ -44,7 +44,7 @@ def test_every_journey_form_in_its_error_state(site, sized_page):
         send(page, "Next")
 
     page.goto(f"{site.url}/start/compare/?options=microneedling")  # one option is not a comparison
-    assert_error_shown_and_accessible(page, "Pick at least 2 options to compare.")
+    assert_error_shown_and_accessible(page, "Pick between 2 and 4 options to compare. You picked 1.")
 
     page.goto(f"{site.url}/start/decision/")
     send(page, "Next: questions to ask")
@@ -76,4 +76,4 @@ def test_the_clinicians_forms_in_their_error_state(site, sized_page):
     assert_error_shown_and_accessible(page, "12 letters and numbers")
 
     page.goto(f"{site.url}/treatments/compare/?concern=acne-scars&jurisdiction=uk&options=microneedling")
-    assert_error_shown_and_accessible(page, "Pick at least 2 options to compare.")
+    assert_error_shown_and_accessible(page, "Pick between 2 and 4 options to compare. You picked 1.")

@@ -1,6 +1,8 @@
 """The "Sources" list, rendered once per distinct list and never stale, and the citation numbers that kept
 parts of pages get from each page."""
 
+import datetime
+
 from decisionaid.content.catalogue import ReferenceFacts
 from decisionaid.content.models import Reference
 from decisionaid.content.references import citation_marker, fill_citations, sources_list_html
@@ -18,7 +20,7 @@ def reference(**fields) -> ReferenceFacts:
         "url": "",
         "kind": Reference.Kind.values[0],
         "verification": Reference.Verification.values[0],
-        "note": "",
+        "checked_on": datetime.date(2026, 11, 22),
     }
     return ReferenceFacts(**{**values, **fields})
 
@@ -31,9 +33,22 @@ def test_the_list_numbers_the_references_in_order_with_their_kind():
 
 def test_an_edited_reference_is_shown_as_edited():
     assert "A trial of peels" in sources_list_html([reference()])
-    edited = sources_list_html([reference(title="A randomised trial of peels", note="Corrected title")])
-    assert "A randomised trial of peels" in edited and "Corrected title" in edited
+    edited = sources_list_html([reference(title="A randomised trial of peels", checked_on=datetime.date(2026, 12, 2))])
+    assert "A randomised trial of peels" in edited and "Checked 2 December 2026." in edited
     assert "A trial of peels" in sources_list_html([reference()])  # the earlier list still renders as it was
+
+
+def test_readers_see_how_and_when_each_source_was_checked_in_plain_words():
+    html = sources_list_html(
+        [
+            reference(),
+            reference(key="b", verification="partly-verified", checked_on=datetime.date(2026, 12, 1)),
+            reference(key="c", verification="secondary"),
+        ]
+    )
+    assert "We read it, and it says what we cite it for. Checked 22 November 2026." in html
+    assert "We could read only part of it (such as its summary)" in html and "Checked 1 December 2026." in html
+    assert "we found it described in another source" in html
 
 
 def test_no_references_means_no_section():
