@@ -193,9 +193,16 @@ class HealthItemFacts:
 
 
 @dataclass(frozen=True)
-class JurisdictionFacts:
+class JurisdictionFacts(Cited):
     slug: str
     name: str
+    report_side_effect: str = ""
+    check_practitioner: str = ""
+    help_checked_on: datetime.date | None = None
+
+    @property
+    def has_help(self) -> bool:
+        return bool(self.report_side_effect or self.check_practitioner)
 
 
 @dataclass(frozen=True)
@@ -413,7 +420,7 @@ def build_catalogue(release: Release | None) -> Catalogue:
             )
             for h in _ordered(items["health-item"])
         ),
-        jurisdictions=tuple(JurisdictionFacts(slug=j["slug"], name=j["name"]) for j in _ordered(items["jurisdiction"])),
+        jurisdictions=tuple(_jurisdiction_facts(j) for j in _ordered(items["jurisdiction"])),
         questions=tuple(_scoped_facts(q, text=q.get("text", ""), explanation="") for q in _ordered(items["question"])),
         warning_signs=tuple(
             _scoped_facts(w, text=w.get("title", ""), explanation=w.get("explanation", ""))
@@ -454,6 +461,18 @@ def _ordered(rows: list[dict]) -> list[dict]:
 def _edited_on(edited: dict, kind: str, key: str) -> datetime.date | None:
     entry = edited.get(f"{kind}:{key}")
     return _date(entry[1]) if entry else None
+
+
+def _jurisdiction_facts(row: dict) -> JurisdictionFacts:
+    checked = row.get("help_checked_on")
+    return JurisdictionFacts(
+        slug=row["slug"],
+        name=row["name"],
+        report_side_effect=row.get("report_side_effect", ""),
+        check_practitioner=row.get("check_practitioner", ""),
+        help_checked_on=datetime.date.fromisoformat(checked) if checked else None,
+        reference_keys=_keys(row),
+    )
 
 
 def _reference_facts(row: dict) -> ReferenceFacts:

@@ -20,7 +20,7 @@ REVIEW_INTERVAL_MONTHS = 12
 
 # Patient-facing prose, per kind: checked for wording and reading grade.
 PROSE_FIELDS: dict[str, tuple[str, ...]] = {
-    "jurisdiction": (),
+    "jurisdiction": ("report_side_effect", "check_practitioner"),
     "health-item": ("question", "explanation"),
     "concern": ("description", "no_procedure_outlook", "decision_statement"),
     "option": ("what_it_is", "how_it_works", "what_happens", "cost_note", "results_last"),
@@ -51,6 +51,7 @@ LABEL_FIELDS: dict[str, tuple[str, ...]] = {
 }
 # Texts a published item must have (drafts may leave them empty).
 REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
+    "jurisdiction": ("report_side_effect", "check_practitioner", "help_checked_on"),
     "health-item": ("question", "short_label"),
     "concern": ("description", "no_procedure_outlook", "decision_statement"),
     "option": ("what_it_is", "how_it_works", "what_happens", "discomfort", "results_last"),
@@ -136,6 +137,8 @@ def unreferenced_claims(kind: str, item: dict) -> list[Problem]:
         return [Problem("references", "what happens with no procedure cites no reference")]
     if kind == "faq" and not item.get("references"):
         return [Problem("references", "the answer cites no reference")]
+    if kind == "jurisdiction" and not item.get("references"):
+        return [Problem("references", "the help on reporting and checking practitioners cites no reference")]
     if kind != "option":
         return []
     return [

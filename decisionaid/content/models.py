@@ -170,6 +170,20 @@ class Jurisdiction(ContentItem):
     slug = models.CharField(max_length=10, unique=True, choices=vocabulary.slug_choices(vocabulary.JURISDICTION_SLUGS))
     name = models.CharField(max_length=100)
     order = models.PositiveSmallIntegerField(default=0)
+    # Help for a patient where they live, sourced and dated like a regulatory status.
+    report_side_effect = models.TextField(
+        blank=True, help_text=_("How a patient here reports a side effect or a problem with a product.")
+    )
+    check_practitioner = models.TextField(
+        blank=True,
+        help_text=_("How a patient here checks who treats them: the official registers, and what they do not show."),
+    )
+    help_checked_on = models.DateField(
+        _("help checked on"), null=True, blank=True, help_text=_("When the two texts above were checked.")
+    )
+    references = models.ManyToManyField(
+        Reference, blank=True, related_name="+", help_text=_("Sources for reporting and checking practitioners.")
+    )
 
     pack_kind = "jurisdiction"
 

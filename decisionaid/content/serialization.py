@@ -90,7 +90,13 @@ SPECS = (
         "key",
         ("authors", "title", "publisher", "year", "doi", "pmid", "url", "kind", "verification", "checked_on", "note"),
     ),
-    KindSpec("jurisdiction", Jurisdiction, "jurisdictions.yaml", "slug", ("name", "order")),
+    KindSpec(
+        "jurisdiction",
+        Jurisdiction,
+        "jurisdictions.yaml",
+        "slug",
+        ("name", "order", "report_side_effect", "check_practitioner", "help_checked_on", "references"),
+    ),
     KindSpec(
         "health-item", HealthItem, "health_items.yaml", "slug", ("question", "short_label", "explanation", "order")
     ),

@@ -189,6 +189,7 @@ def options(request: HttpRequest) -> HttpResponse:
     opened = list(dict.fromkeys(slug for slug in request.GET.getlist("open") if slug in shown))
     values = journey.values()
     attributes = [choices.ATTRIBUTE_BY_SLUG[slug] for slug in top_attributes(values)]
+    jurisdiction = catalogue.jurisdiction(journey.answer("country", "jurisdiction"))
     context = {
         "concern": concern,
         "matches": matches,
@@ -197,14 +198,16 @@ def options(request: HttpRequest) -> HttpResponse:
         "opened": opened,
         "attributes": attributes,
         "values_rows": values_rows_html(matches, attributes),
-        "jurisdiction": catalogue.jurisdiction(journey.answer("country", "jurisdiction")),
+        "jurisdiction": jurisdiction,
         # The compare form's checkboxes, written out by the template (see includes/compare_choices.html).
         "compare_label": CompareForm.base_fields["options"].label,
         "compare_choices": [(m.option.slug, m.option.name, m.option.slug in journey.compared) for m in matches],
         "compared_any": bool(journey.compared),  # the picker stays open for a patient who has compared
-        # The page itself cites only what happens with no procedure; each option lists its own sources.
+        # The page itself cites only what happens with no procedure; each option lists its own sources, and so
+        # does the help on reporting a side effect where the patient lives.
         **page_references(catalogue, [concern] if concern else []),
         "sources_id": "outlook-src",
+        "help_sources": page_references(catalogue, [jurisdiction] if jurisdiction else []),
     }
     return render(request, "questionnaire/options.html", context)
 

@@ -127,6 +127,8 @@ def cited_references(shown: dict, options: list[dict]) -> list[dict]:
         cited.update(dict.fromkeys(option["regulatory"]["refs"]))
         for flag in option["flags"]:
             cited.update(dict.fromkeys(flag["refs"]))
+    if shown.get("country_help"):
+        cited.update(dict.fromkeys(shown["country_help"]["refs"]))
     texts = {reference["key"]: reference["short"] for reference in shown["references"]}
     return [{"key": key, "text": texts[key]} for key in cited if key in texts]
 

@@ -186,6 +186,16 @@ def build_record(
             "warning_signs": [
                 {"title": sign.text, "explanation": sign.explanation, "refs": keys(sign)} for sign in warning_signs
             ],
+            # How to report a side effect and check a practitioner where the patient lives.
+            "country_help": {
+                "place": place.name,
+                "report_side_effect": place.report_side_effect,
+                "check_practitioner": place.check_practitioner,
+                "checked_on": date_format(place.help_checked_on, "j F Y") if place.help_checked_on else "",
+                "refs": keys(place),
+            }
+            if place and place.has_help
+            else None,
             "references": [
                 {"key": key, "text": citation_text(reference), "short": citation_text(reference, short=True)}
                 for key, reference in cited.items()
@@ -197,8 +207,9 @@ def build_record(
 def citation_text(reference: ReferenceFacts, *, short: bool = False) -> str:
     """A reference as one line of plain text, for a saved summary's numbered list.
 
-    The short form, for the two-page printout, names only the first author when there are more than two, and
-    is the same for every point that rests on common knowledge, so the printout lists those once.
+    The short form, for the two-page printout, names only the first author when there are more than two, gives
+    no web address (DOIs and PMIDs stay; the summary page links every source), and is the same for every point
+    that rests on common knowledge, so the printout lists those once.
     """
     if reference.is_commonly_known:
         if short:
@@ -207,13 +218,14 @@ def citation_text(reference: ReferenceFacts, *, short: bool = False) -> str:
     authors = reference.authors
     if short and len(names := [name.strip() for name in authors.split(",") if name.strip()]) > 2:
         authors = f"{names[0]}, et al"
-    parts = [authors, reference.title, " ".join(filter(None, [reference.publisher, str(reference.year or "")]))]
+    publisher = "" if reference.publisher == reference.authors else reference.publisher  # "FDA. Title. FDA." once
+    parts = [authors, reference.title, " ".join(filter(None, [publisher, str(reference.year or "")]))]
     text = ". ".join(part.strip().rstrip(".") for part in parts if part and part.strip()) + "."
     if reference.doi:
         text += f" doi:{reference.doi}"
     elif reference.pmid:
         text += f" PMID {reference.pmid}"
-    elif reference.url:
+    elif reference.url and not short:  # the printout leaves web addresses to the summary page, to fit two pages
         text += f" {reference.url}"
     return text
 

@@ -6,6 +6,7 @@ import tempfile
 from io import StringIO
 from pathlib import Path
 
+import yaml
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
@@ -21,6 +22,13 @@ SHIPPED = Path(settings.CONTENT_PACK_DIR)
 
 
 ACNE_SCARS = {"slug": "acne-scars", "name": "Acne scars", "order": 2, "status": "draft"}
+# The shipped jurisdictions cite these sources (how to report a side effect, how to check a practitioner).
+JURISDICTION_SOURCES = [
+    reference
+    for reference in yaml.safe_load((SHIPPED / "references.yaml").read_text())
+    if reference["key"]
+    in {key for place in yaml.safe_load((SHIPPED / "jurisdictions.yaml").read_text()) for key in place["references"]}
+]
 
 
 def write_pack(folder: Path, *, references=None, options=(), concerns=(ACNE_SCARS,)) -> Path:
@@ -30,9 +38,18 @@ def write_pack(folder: Path, *, references=None, options=(), concerns=(ACNE_SCAR
     refs = (
         references
         if references is not None
-        else [{"key": "R1", "title": "A trial of microneedling", "kind": "rct", "verification": "verified", **REVIEWED}]
+        else [
+            {
+                "key": "R1",
+                "title": "A trial of microneedling",
+                "kind": "rct",
+                "verification": "verified",
+                "checked_on": "2026-11-22",
+                **REVIEWED,
+            }
+        ]
     )
-    (folder / "references.yaml").write_text(dump_yaml(refs))
+    (folder / "references.yaml").write_text(dump_yaml([*refs, *JURISDICTION_SOURCES]))
     (folder / "concerns.yaml").write_text(dump_yaml(list(concerns)))
     (folder / "options").mkdir(exist_ok=True)
     for option in options:
@@ -68,14 +85,14 @@ class LoadContentTests(PackTestCase):
     def test_it_creates_items_and_prints_counts(self):
         write_pack(self.folder, options=[option_data(status="draft")])
         output = load(self.folder)
-        self.assertIn("27 created, 0 updated, 0 unchanged", output)
+        self.assertIn("45 created, 0 updated, 0 unchanged", output)
         self.assertEqual(Option.objects.get(slug="microneedling").side_effects.get().events, 7)
 
     def test_loading_twice_changes_nothing(self):
         write_pack(self.folder, options=[option_data(status="draft")])
         load(self.folder)
         output = load(self.folder)
-        self.assertIn("0 created, 0 updated, 27 unchanged", output)
+        self.assertIn("0 created, 0 updated, 45 unchanged", output)
 
     def test_it_updates_an_item_changed_in_the_pack(self):
         write_pack(self.folder, options=[option_data(status="draft")])

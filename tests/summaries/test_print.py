@@ -35,9 +35,14 @@ class PrintableSummaryTests(PrintTestCase):
         self.assertContains(response, "The 3 options considered")
         for name in ("Microneedling", "Medium chemical peel", "No procedure"):
             self.assertContains(response, name)
-        self.assertContains(response, "<strong>Low.</strong>")  # how sure we are, in words
+        # How well it works, in the same certainty-linked words as every other page.
+        self.assertContains(response, "<strong>It may help acne scars, but we are not sure.</strong>")
+        self.assertContains(response, "<strong>We are very unsure whether it helps acne scars.</strong>")
         self.assertContains(response, "Approval in United States")
         self.assertContains(response, "(checked ")
+        # Where to report a side effect and how to check a practitioner, for the patient's country.
+        self.assertContains(response, "Reporting a side effect in United States:")
+        self.assertContains(response, "MedWatch")
 
     def test_personal_flags_are_one_row_per_health_answer_and_one_column_per_option(self):
         response = self.client.get(reverse("summary:print", args=[self.code]))
