@@ -207,9 +207,9 @@ def build_record(
 def citation_text(reference: ReferenceFacts, *, short: bool = False) -> str:
     """A reference as one line of plain text, for a saved summary's numbered list.
 
-    The short form, for the two-page printout, names only the first author when there are more than two, gives
-    no web address (DOIs and PMIDs stay; the summary page links every source), and is the same for every point
-    that rests on common knowledge, so the printout lists those once.
+    The short form, for the two-page printout, names only the first author when there are more than two, leaves
+    out the title of a source its DOI or PMID identifies, gives no web address (the summary page links every
+    source), and is the same for every point that rests on common knowledge, so the printout lists those once.
     """
     if reference.is_commonly_known:
         if short:
@@ -219,7 +219,8 @@ def citation_text(reference: ReferenceFacts, *, short: bool = False) -> str:
     if short and len(names := [name.strip() for name in authors.split(",") if name.strip()]) > 2:
         authors = f"{names[0]}, et al"
     publisher = "" if reference.publisher == reference.authors else reference.publisher  # "FDA. Title. FDA." once
-    parts = [authors, reference.title, " ".join(filter(None, [publisher, str(reference.year or "")]))]
+    title = "" if short and (reference.doi or reference.pmid) else reference.title
+    parts = [authors, title, " ".join(filter(None, [publisher, str(reference.year or "")]))]
     text = ". ".join(part.strip().rstrip(".") for part in parts if part and part.strip()) + "."
     if reference.doi:
         text += f" doi:{reference.doi}"
