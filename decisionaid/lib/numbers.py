@@ -37,8 +37,12 @@ def both_frames_text(events: int | None, denominator: int | None) -> str:
     return f"{affected} get this; {unaffected} do not."
 
 
+# A count of exactly one takes the singular: "1 session", not "1 sessions".
+PLURAL_UNITS = {"sessions": "session", "days": "day"}
+
+
 def range_text(low: int | None, high: int | None, unit: str, *, prefix: str = "") -> str:
-    """'3 to 6 sessions', '1,000 or more', 'up to 3 days', or '' when neither end is known."""
+    """'3 to 6 sessions', '1,000 or more', 'up to 3 days', '1 session', or '' when neither end is known."""
 
     def show(value: int) -> str:
         return f"{prefix}{value:,}"
@@ -51,4 +55,6 @@ def range_text(low: int | None, high: int | None, unit: str, *, prefix: str = ""
         text = f"{show(low)} or more"
     else:
         text = f"up to {show(high)}"
+    if high == 1 and low in (None, 1):  # "1 session", "up to 1 day"; but "1 or more sessions"
+        unit = PLURAL_UNITS.get(unit, unit)
     return f"{text} {unit}".strip()
