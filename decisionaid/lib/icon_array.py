@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from decisionaid.lib.numbers import per_hundred
+from decisionaid.lib.numbers import frame, is_small_study
 
 
 @dataclass(frozen=True)
@@ -31,12 +31,11 @@ class IconArray:
 
 def icon_array(*, events: int | None, denominator: int | None) -> IconArray | None:
     """The array to draw for `events` out of `denominator`, or None when the number is not known or too small."""
-    if events is None or not denominator:
-        return None
-    rate = per_hundred(events, denominator)
-    if rate == 0 or rate >= 1:
-        return IconArray(columns=10, rows=10, affected=min(100, round(rate)) if rate >= 1 else 0)
-    per_thousand = round(rate * 10)
-    if per_thousand == 0:
+    if events is None or not denominator or is_small_study(denominator):
+        return None  # a study of a few people is given in words, never as 100 icons
+    affected, base = frame(events, denominator)
+    if base == 100:
+        return IconArray(columns=10, rows=10, affected=min(100, affected))
+    if affected == 0:
         return None  # fewer than 1 out of 1,000: an array would show nothing; the words say it
-    return IconArray(columns=40, rows=25, affected=per_thousand)
+    return IconArray(columns=40, rows=25, affected=affected)

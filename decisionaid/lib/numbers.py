@@ -9,32 +9,48 @@ def per_hundred(events: int, denominator: int) -> float:
     return 100 * events / denominator
 
 
+# Below this many people a figure is one small study, given as it was counted ("8 of 10 people in one study
+# of 10"), never scaled to 100 or drawn as 100 icons (issue 16).
+SMALL_STUDY = 20
+
+
+def frame(events: int, denominator: int) -> tuple[int, int]:
+    """Whole people out of a round number: (affected, base), out of 100, or out of 1,000 below 1 in 100; so the
+    two frames, affected and base - affected, always add up to the base."""
+    if 0 < events / denominator < 0.01:
+        return round(1000 * events / denominator), 1000
+    return round(100 * events / denominator), 100
+
+
+def is_small_study(denominator: int | None) -> bool:
+    return bool(denominator) and denominator < SMALL_STUDY
+
+
 def per_hundred_text(events: int | None, denominator: int | None) -> str:
-    """'7 out of 100 people' (both frames are shown by the caller); 'not known' when there is no number."""
+    """'7 out of 100 people', '3 out of 1,000 people', '8 of 10 people in one study of 10' (both frames are
+    shown by the caller); 'not known' when there is no number."""
     if events is None or not denominator:
         return NOT_KNOWN
-    value = per_hundred(events, denominator)
-    if value == 0:
-        return "0 out of 100 people"
-    if value < 1:
-        return "fewer than 1 out of 100 people"
-    shown = round(value) if value >= 10 else round(value, 1)
-    shown = int(shown) if float(shown).is_integer() else shown
-    return f"{shown} out of 100 people"
+    if is_small_study(denominator):
+        return f"{events} of {denominator} people in one study of {denominator}"
+    affected, base = frame(events, denominator)
+    if affected == 0 and events:
+        return f"fewer than 1 out of {base:,} people"
+    return f"{affected} out of {base:,} people"
 
 
 def both_frames_text(events: int | None, denominator: int | None) -> str:
-    """Both frames, e.g. '7 out of 100 people get this; 93 out of 100 do not.'"""
+    """Both frames, adding up: '7 out of 100 people get this; 93 out of 100 do not.'"""
     if events is None or not denominator:
         return f"How often: {NOT_KNOWN}."
-    affected = per_hundred_text(events, denominator)
-    rest = 100 - per_hundred(events, denominator)
-    if rest > 99:
-        unaffected = "more than 99 out of 100"
-    else:
-        shown = round(rest) if rest >= 10 else round(rest, 1)
-        unaffected = f"{int(shown) if float(shown).is_integer() else shown} out of 100"
-    return f"{affected} get this; {unaffected} do not."
+    if is_small_study(denominator):
+        return (
+            f"{events} of {denominator} people in one study of {denominator} had this; {denominator - events} did not."
+        )
+    affected, base = frame(events, denominator)
+    if affected == 0 and events:
+        return f"Fewer than 1 out of {base:,} people get this; more than {base - 1:,} out of {base:,} do not."
+    return f"{affected} out of {base:,} people get this; {base - affected:,} out of {base:,} do not."
 
 
 # A count of exactly one takes the singular: "1 session", not "1 sessions".
