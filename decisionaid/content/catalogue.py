@@ -389,7 +389,8 @@ def build_catalogue(release: Release | None) -> Catalogue:
         return EMPTY
     items = release.snapshot["items"]
     edited = release.snapshot.get("edited", {})
-    sign_off = ClinicalSignOff.objects.filter(release=release).first()
+    # An unsaved release (the working copy drawn as a release, for content_report) has no sign-off.
+    sign_off = ClinicalSignOff.objects.filter(release=release).first() if release.pk else None
     reviewed = [*items["option"], *items["concern"], *items["site-text"]]
     disclosure = release.snapshot["disclosure"]
     concern_order = {c["slug"]: number for number, c in enumerate(_ordered(items["concern"]))}

@@ -89,3 +89,37 @@ def option_balance() -> list[Balance]:
         harms += [row["description"] for row in data.get("outcomes", []) if row["kind"] == "harm"]
         rows.append(Balance(data["slug"], sum(map(len, benefits)), sum(map(len, harms))))
     return rows
+
+
+# --- how well each option's claims are sourced (issue 16) -----------------------------------------------------
+
+# A claim row rests on a checked source when at least one of its sources was read, in whole or in part.
+CHECKED = frozenset({Reference.Verification.VERIFIED, Reference.Verification.PARTLY_VERIFIED})
+
+
+@dataclass(frozen=True)
+class OptionSourcing:
+    slug: str
+    name: str
+    rows: int  # claim rows: evidence, outcomes, side effects, regulatory statuses, contraindication rules
+    unchecked_rows: int  # rows that rest only on a source found second-hand or on "no source found"
+
+    @property
+    def checked_share(self) -> int:
+        return round(100 * (self.rows - self.unchecked_rows) / self.rows) if self.rows else 100
+
+
+def option_sourcing(catalogue) -> list[OptionSourcing]:
+    """Per option of a release (a Catalogue), how many claim rows rest on a source we read."""
+    checked = {key for key, reference in catalogue.references.items() if reference.verification in CHECKED}
+    result = []
+    for option in catalogue.options:
+        rows = [*option.evidence, *option.outcomes, *option.side_effects, *option.statuses, *option.rules]
+        unchecked = sum(1 for row in rows if not set(row.reference_keys) & checked)
+        result.append(OptionSourcing(option.slug, option.name, len(rows), unchecked))
+    return result
+
+
+def overall_checked_share(sourcing: list[OptionSourcing]) -> int:
+    rows = sum(option.rows for option in sourcing)
+    return round(100 * sum(option.rows - option.unchecked_rows for option in sourcing) / rows) if rows else 100

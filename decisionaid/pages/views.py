@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from decisionaid.content.catalogue import catalogue_for
 from decisionaid.content.references import option_cited_items, page_references
+from decisionaid.content.report import option_sourcing, overall_checked_share
 
 
 @require_safe
@@ -52,7 +53,17 @@ def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def about(request: HttpRequest) -> HttpResponse:
     catalogue = catalogue_for(request)
-    return render(request, "pages/about.html", {"texts": catalogue.site_texts, "disclosure": catalogue.disclosure})
+    sourcing = option_sourcing(catalogue)
+    return render(
+        request,
+        "pages/about.html",
+        {
+            "texts": catalogue.site_texts,
+            "disclosure": catalogue.disclosure,
+            "sourcing": sourcing,
+            "sourcing_overall": overall_checked_share(sourcing),
+        },
+    )
 
 
 @require_safe

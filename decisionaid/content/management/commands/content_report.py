@@ -1,7 +1,10 @@
 from django.core.management.base import BaseCommand
 
+from decisionaid.content.catalogue import build_catalogue
+from decisionaid.content.models import Release
 from decisionaid.content.pack import published_items_failing_gate
-from decisionaid.content.report import content_figures, option_balance
+from decisionaid.content.releases import working_snapshot
+from decisionaid.content.report import content_figures, option_balance, option_sourcing, overall_checked_share
 from decisionaid.lib.readability import MAX_GRADE
 
 
@@ -37,4 +40,15 @@ class Command(BaseCommand):
         for row in option_balance():
             self.stdout.write(
                 f"  {row.option:<30} {row.harm_share:>4}%  ({row.harm_chars} vs {row.benefit_chars} characters)"
+            )
+        # The working copy's published items, drawn as a release would show them.
+        sourcing = option_sourcing(build_catalogue(Release(number=0, snapshot=working_snapshot())))
+        self.stdout.write(
+            f"\nClaim rows resting on a source we read (in whole or in part), per published option: "
+            f"{overall_checked_share(sourcing)}% overall"
+        )
+        for row in sourcing:
+            self.stdout.write(
+                f"  {row.slug:<30} {row.checked_share:>4}%  ({row.rows - row.unchecked_rows} of {row.rows} rows; "
+                f"{row.unchecked_rows} rest only on a second-hand source or on 'no source found')"
             )
