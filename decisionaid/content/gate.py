@@ -77,7 +77,9 @@ ONE_IN_N = re.compile(
     re.IGNORECASE,
 )
 VAGUE_FREQUENCY = re.compile(
-    r"\b(?:rare|rarely|uncommon|uncommonly|common|commonly|frequent|frequently|infrequent|infrequently)\b",
+    r"\b(?:rare|rarely|uncommon|uncommonly|common|commonly|frequent|frequently|infrequent|infrequently"
+    # Phrases that say how often without saying it (issue 16 found these in the content):
+    r"|in some people|at times|seen most often|not likely|occasionally)\b",
     re.IGNORECASE,
 )
 STEERING = re.compile(

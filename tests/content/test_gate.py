@@ -120,6 +120,15 @@ class VagueFrequencyTests(TestCase):
                     gate.vague_frequency_problems("option", option_data(results_last=f"Relapse is {word}."))
                 )
 
+    def test_flags_the_phrases_that_hide_a_frequency(self):
+        # Phrases the issue-16 audit found slipping past the gate.
+        for phrase in ("in some people", "at times", "seen most often", "not likely", "occasionally"):
+            item = option_data()
+            item["side_effects"][0]["description"] = f"Dark patches happen {phrase}."
+            self.assertTrue(
+                any(f'says "{phrase}" without a number' in problem for problem in problems("option", item)), phrase
+            )
+
     def test_passes_rare_with_a_number_in_the_same_text(self):
         item = option_data(results_last="Scarring is rare: about 1 out of 100 people.")
         self.assertEqual(gate.vague_frequency_problems("option", item), [])
