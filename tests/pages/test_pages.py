@@ -48,6 +48,12 @@ class TreatmentListTests(PublicPageTestCase):
 
 
 class TreatmentDetailTests(PublicPageTestCase):
+    def test_sessions_and_cost_read_as_on_every_other_page(self):
+        page = self.client.get(reverse("pages:treatment_detail", args=["stem-cell-injections"])).content.decode()
+        self.assertIn("$6,000 to $20,700 a session (rough US price)", page)  # not "6000–20700 US dollars"
+        self.assertIn("1 session</dd>", page)
+        self.assertNotIn("6000–20700", page)
+
     def test_it_shows_the_option_with_its_sources(self):
         response = self.client.get(reverse("pages:treatment_detail", args=["no-procedure"]))
         self.assertContains(response, "<h1>No procedure: sun protection and your usual skincare</h1>", html=True)

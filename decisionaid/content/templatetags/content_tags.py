@@ -5,11 +5,12 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from decisionaid.content import wording
 from decisionaid.content.references import citation_links, citation_marker, sources_list_html
 from decisionaid.lib.icon_array import icon_array as make_icon_array
-from decisionaid.lib.numbers import both_frames_text, per_hundred_text
+from decisionaid.lib.numbers import both_frames_text, per_hundred_text, range_text
 
 register = template.Library()
 
@@ -127,3 +128,10 @@ def certainty_statement(evidence, concern) -> str:
 def certainty_glossary(evidence) -> str:
     """The word list's anchor explaining this evidence's level of certainty."""
     return wording.glossary_slug(getattr(evidence, "certainty", None))
+
+
+@register.simple_tag
+def range_words(low, high, unit: str, prefix: str = "") -> str:
+    """A range in the same words as every other page ('3 to 6 sessions', '$1,000 or more a session'), or 'Not
+    known'."""
+    return range_text(low, high, unit, prefix=prefix) or _("Not known")
