@@ -15,7 +15,7 @@ SMALL_STUDY = 20
 
 
 def frame(events: int, denominator: int) -> tuple[int, int]:
-    """Whole people out of a round number: (affected, base), out of 100, or out of 1,000 below 1 in 100; so the
+    """Whole people out of a round number: (affected, base), out of 100, or out of 1,000 below 1 out of 100; so the
     two frames, affected and base - affected, always add up to the base."""
     if 0 < events / denominator < 0.01:
         return round(1000 * events / denominator), 1000
