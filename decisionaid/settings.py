@@ -250,6 +250,10 @@ CACHES = {
     ),
 }
 
+# How often each worker checks which content release is live: a release published (or a sign-off added) in
+# one worker shows in the others within this many seconds. 0 checks on every request, as the tests do.
+LIVE_RELEASE_CHECK_SECONDS = env_int("LIVE_RELEASE_CHECK_SECONDS", default=2, minimum=0)
+
 # The patient's answers live in the server-side session until a summary is saved. Sessions end when the
 # browser closes and after two hours without activity.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -22,3 +22,7 @@ _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
 if REDIS_URL and _worker.startswith("gw"):
     _base, _, _number = REDIS_URL.rpartition("/")
     CACHES["shared"]["LOCATION"] = f"{_base}/{int(_number) - int(_worker[2:])}"
+
+# Tests publish and roll back releases inside transactions that are never committed: look the live release up on
+# every request (tests/content/test_live_release.py checks the production behaviour with the setting on).
+LIVE_RELEASE_CHECK_SECONDS = 0

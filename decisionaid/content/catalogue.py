@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils import timezone
 
 from decisionaid.content import wording
@@ -345,10 +347,28 @@ _held: OrderedDict[tuple, Catalogue] = OrderedDict()  # (release, sign-off id) -
 _KEEP = 8
 
 
+_live: tuple[float, tuple[int, int | None]] | None = None  # (when looked up, (live release, its sign-off id))
+
+
 def current_catalogue() -> Catalogue:
-    """The current release, as held when neither it nor its sign-off changed since (one query)."""
-    row = Release.objects.order_by("-number").values_list("number", "sign_off__id").first()
-    return _catalogue(*(row or (0, None)))
+    """The current release, as held when neither it nor its sign-off changed since.
+
+    Which release is live is looked up (one query) at most every LIVE_RELEASE_CHECK_SECONDS in each process:
+    a release or sign-off saved in another worker reaches this one within that time; one saved in this process
+    is seen at once (forget_live_release). That lookup was a tenth of the options page's time."""
+    global _live
+    now = time.monotonic()
+    held = _live
+    if held is None or now - held[0] >= settings.LIVE_RELEASE_CHECK_SECONDS:
+        row = Release.objects.order_by("-number").values_list("number", "sign_off__id").first() or (0, None)
+        held = _live = (now, row)
+    return _catalogue(*held[1])
+
+
+def forget_live_release(**_signal) -> None:
+    """Look up the live release again on the next request (connected to Release and sign-off saves)."""
+    global _live
+    _live = None
 
 
 def catalogue_for_release(number: int) -> Catalogue | None:
@@ -371,6 +391,7 @@ def _catalogue(number: int, sign_off_id: int | None) -> Catalogue:
 
 def forget_catalogue() -> None:
     """Drop the held catalogues (tests do, as their database is rolled back underneath them)."""
+    forget_live_release()
     with _lock:
         _held.clear()
 

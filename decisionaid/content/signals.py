@@ -1,11 +1,15 @@
-"""Content signals: the admin role groups after every migrate."""
+"""Content signals: the admin role groups after every migrate; a new live release seen at once in this process."""
 
 from __future__ import annotations
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
-from django.db.models.signals import post_migrate
+from django.db import transaction
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
+
+from decisionaid.content.catalogue import forget_live_release
+from decisionaid.content.models import ClinicalSignOff, Release
 
 EDITOR_GROUP = "Content editor"
 REVIEWER_GROUP = "Clinical reviewer"
@@ -38,3 +42,10 @@ def create_role_groups(sender, apps=global_apps, **kwargs) -> None:
             *content_perms.filter(codename__in=["add_clinicalsignoff", "change_clinicalsignoff"]),
         ]
     )
+
+
+@receiver([post_save, post_delete], sender=Release)
+@receiver([post_save, post_delete], sender=ClinicalSignOff)
+def look_up_live_release_again(sender, **kwargs) -> None:
+    # After the commit, so a request in between cannot hold on to the release that was live before.
+    transaction.on_commit(forget_live_release)
