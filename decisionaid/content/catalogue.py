@@ -19,6 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from decisionaid.content import wording
+from decisionaid.content.certainty import sold_without_good_evidence
 from decisionaid.content.models import ClinicalSignOff, Option, Question, Reference, Release, SideEffect
 from decisionaid.content.vocabulary import Certainty, FlagLevel, RegulatoryStatusCode
 
@@ -37,10 +38,15 @@ class EvidenceFacts(Cited):
     summary: str
     expected_improvement: str
     is_marketed_for: bool
+    certainty_reason: str = ""  # why the rating is above what its sources' kinds allow (content/certainty.py)
 
     @property
     def certainty_label(self) -> str:
         return Certainty(self.certainty).label
+
+    @property
+    def sold_without_good_evidence(self) -> bool:
+        return sold_without_good_evidence(self.certainty, self.is_marketed_for)
 
 
 @dataclass(frozen=True)
@@ -557,6 +563,7 @@ def _option_facts(option: dict, edited: dict, concern_order: dict[str, int]) -> 
                 summary=row.get("summary", ""),
                 expected_improvement=row.get("expected_improvement", ""),
                 is_marketed_for=row.get("is_marketed_for", False),
+                certainty_reason=row.get("certainty_reason", ""),
                 reference_keys=_keys(row),
             )
             for row in sorted(get("evidence", ()), key=lambda row: concern_order.get(row["concern"], 0))

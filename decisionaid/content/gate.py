@@ -10,10 +10,10 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from decisionaid.content import vocabulary
+from decisionaid.content import certainty, vocabulary
 from decisionaid.lib.readability import MAX_GRADE, reading_grade
 
 REVIEW_INTERVAL_MONTHS = 12
@@ -104,6 +104,8 @@ class GateContext:
 
     jurisdictions: tuple[str, ...] = vocabulary.JURISDICTION_SLUGS
     no_procedure_concerns: frozenset[str] = field(default_factory=frozenset)
+    # Each reference's kind, by key, for the certainty rule; None skips that rule (an item checked on its own).
+    reference_kinds: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,26 @@ def missing_no_procedure(kind: str, item: dict, context: GateContext) -> list[Pr
     return []
 
 
+def certainty_above_its_sources(kind: str, item: dict, context: GateContext) -> list[Problem]:
+    """A rating higher than the kinds of its sources allow (content/certainty.py) needs a reviewer's reason."""
+    if kind != "option" or context.reference_kinds is None:
+        return []
+    problems = []
+    for number, row in enumerate(item.get("evidence", []), start=1):
+        kinds = [context.reference_kinds.get(key, "") for key in row.get("references", [])]
+        limit = certainty.above_ceiling(row["certainty"], kinds)
+        if limit is not None and not (row.get("certainty_reason") or "").strip():
+            problems.append(
+                Problem(
+                    f"evidence row {number} ({row['concern']})",
+                    f"is rated {vocabulary.Certainty(row['certainty']).label.lower()}, but its sources allow at most "
+                    f"{limit.label.lower()}: rate it {limit.label.lower()}, cite the trials or review behind the rating, "
+                    'or give the reason in "why the rating is above the rule"',
+                )
+            )
+    return problems
+
+
 ITEM_RULES = (
     missing_texts,
     unreferenced_claims,
@@ -249,7 +271,7 @@ ITEM_RULES = (
     readability_problems,
     unchecked_source,
 )
-CONTEXT_RULES = (missing_jurisdictions, missing_no_procedure)
+CONTEXT_RULES = (missing_jurisdictions, missing_no_procedure, certainty_above_its_sources)
 
 
 def problems_for(kind: str, item: dict, *, context: GateContext) -> list[Problem]:

@@ -336,8 +336,21 @@ class Evidence(models.Model):
     summary = models.TextField(help_text=_("What the studies found and their limits, in plain words."))
     expected_improvement = models.TextField(blank=True, help_text=_("How big a change to expect, if known."))
     is_marketed_for = models.BooleanField(
+        _("sold for this concern"),
         default=False,
-        help_text=_("Sold for this concern even though good evidence is lacking."),
+        help_text=_(
+            'Clinics or shops sell it for this concern. Patients then read "It is sold for this, but good evidence '
+            'is lacking" when the certainty is very low or not studied (the same rule for every option).'
+        ),
+    )
+    certainty_reason = models.TextField(
+        _("why the rating is above the rule"),
+        blank=True,
+        help_text=_(
+            "Only when the certainty is higher than the kinds of its sources allow (systematic reviews or randomised "
+            "trials for high or moderate; a controlled study for low; any study for very low). A clinical "
+            "reviewer's reason, e.g. which trials support it. Listed on the About page."
+        ),
     )
     references = models.ManyToManyField(Reference, blank=True, related_name="+")
     history = HistoricalRecords()

@@ -5,13 +5,17 @@ from __future__ import annotations
 from django.core.exceptions import FieldDoesNotExist
 
 from decisionaid.content import gate, vocabulary
-from decisionaid.content.models import ContentItem, Evidence
+from decisionaid.content.models import ContentItem, Evidence, Reference
 from decisionaid.content.serialization import SPEC_BY_MODEL, prefetched, serialize
 
 
 def gate_context() -> gate.GateContext:
     concerns = Evidence.objects.filter(option__is_no_procedure=True).values_list("concern__slug", flat=True)
-    return gate.GateContext(jurisdictions=vocabulary.JURISDICTION_SLUGS, no_procedure_concerns=frozenset(concerns))
+    return gate.GateContext(
+        jurisdictions=vocabulary.JURISDICTION_SLUGS,
+        no_procedure_concerns=frozenset(concerns),
+        reference_kinds=dict(Reference.objects.values_list("key", "kind")),
+    )
 
 
 def problems_for(item: ContentItem, *, context: gate.GateContext | None = None) -> list[gate.Problem]:

@@ -81,7 +81,11 @@ def release_problems(snapshot: dict) -> list[str]:
         if option.get("is_no_procedure")
         for row in option.get("evidence", [])
     )
-    context = gate.GateContext(jurisdictions=vocabulary.JURISDICTION_SLUGS, no_procedure_concerns=no_procedure)
+    context = gate.GateContext(
+        jurisdictions=vocabulary.JURISDICTION_SLUGS,
+        no_procedure_concerns=no_procedure,
+        reference_kinds={reference["key"]: reference.get("kind", "") for reference in items.get("reference", [])},
+    )
     present = {
         target: {str(other[SPEC_BY_KIND[target].key]) for other in items.get(target, [])}
         for target in set(_REFERS_TO.values())

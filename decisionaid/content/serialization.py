@@ -65,7 +65,15 @@ OPTION_CHILDREN = (
     ChildSpec(
         "evidence",
         Evidence,
-        ("concern", "certainty", "summary", "expected_improvement", "is_marketed_for", "references"),
+        (
+            "concern",
+            "certainty",
+            "certainty_reason",
+            "summary",
+            "expected_improvement",
+            "is_marketed_for",
+            "references",
+        ),
     ),
     ChildSpec(
         "outcomes",

@@ -11,6 +11,7 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
+from decisionaid.content.certainty import sold_without_good_evidence
 from decisionaid.content.vocabulary import Certainty
 
 STATEMENTS = {
@@ -30,7 +31,7 @@ def certainty_statement(certainty: str | None, concern_name: str, *, is_marketed
     # "Acne scars (pitted or dented)" reads "acne scars": the form's explanation in brackets is not needed here.
     concern = re.sub(r"\s*\([^)]*\)", "", concern_name).strip().lower()
     sentence = str(STATEMENTS[level] % {"concern": concern})
-    return f"{sentence} {SOLD_WITHOUT_EVIDENCE}" if is_marketed_for else sentence
+    return f"{sentence} {SOLD_WITHOUT_EVIDENCE}" if sold_without_good_evidence(level, is_marketed_for) else sentence
 
 
 def glossary_slug(certainty: str | None) -> str:

@@ -62,6 +62,12 @@ def about(request: HttpRequest) -> HttpResponse:
             "disclosure": catalogue.disclosure,
             "sourcing": sourcing,
             "sourcing_overall": overall_checked_share(sourcing),
+            "above_rule": [
+                (option, catalogue.concern(row.concern), row)
+                for option in catalogue.options
+                for row in option.evidence
+                if row.certainty_reason
+            ],
         },
     )
 

@@ -213,7 +213,7 @@ def _downtime(option: OptionFacts) -> str:
 def _certainty(evidence: EvidenceFacts | None) -> str:
     if evidence is None:
         return Certainty.NOT_STUDIED.label
-    if evidence.is_marketed_for:
+    if evidence.sold_without_good_evidence:
         return f"{evidence.certainty_label} (sold for this, but good evidence is lacking)"
     return evidence.certainty_label
 
