@@ -9,6 +9,7 @@ for the summary page and the printout.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.utils.formats import date_format
@@ -204,25 +205,38 @@ def build_record(
     }
 
 
+SHORT_TITLE = 70  # characters of a title the printout keeps
+ASIDE = re.compile(r"\s+\([^()]*\)")  # not "2017;3(1):11"
+
+
 def citation_text(reference: ReferenceFacts, *, short: bool = False) -> str:
     """A reference as one line of plain text, for a saved summary's numbered list.
 
     The short form, for the two-page printout, names only the first author when there are more than two, leaves
-    out the title of a source its DOI or PMID identifies, gives no web address (the summary page links every
+    out the title of a source its DOI or PMID identifies, gives the PMID rather than the DOI when it has both, cuts other titles to about 70 characters, gives no web address (the summary page links every
     source), and is the same for every point that rests on common knowledge, so the printout lists those once.
     """
     if reference.is_commonly_known:
         if short:
             return "No published source found: based on common clinical knowledge; still to be checked."
         return f"No source found: {reference.title}. Based on common clinical knowledge; still to be checked."
-    authors = reference.authors
+    authors, publisher, title = reference.authors, reference.publisher, reference.title
+    if short:  # asides in brackets ("(author copy on ResearchGate)", "(Clinical Knowledge Summary)") are left out
+        authors, publisher, title = (ASIDE.sub("", text) for text in (authors, publisher, title))
     if short and len(names := [name.strip() for name in authors.split(",") if name.strip()]) > 2:
         authors = f"{names[0]}, et al"
-    publisher = "" if reference.publisher == reference.authors else reference.publisher  # "FDA. Title. FDA." once
-    title = "" if short and (reference.doi or reference.pmid) else reference.title
-    parts = [authors, title, " ".join(filter(None, [publisher, str(reference.year or "")]))]
-    text = ". ".join(part.strip().rstrip(".") for part in parts if part and part.strip()) + "."
-    if reference.doi:
+    publisher = "" if publisher == authors else publisher  # "FDA. Title. FDA." once
+    title = "" if short and (reference.doi or reference.pmid) else title
+    if short and len(title) > SHORT_TITLE:  # the summary page gives it in full, with its link
+        title = title[: title.rfind(" ", 0, SHORT_TITLE)].rstrip(" ,:;(") + "…"
+    year = str(reference.year or "")
+    year = "" if year in publisher else year  # "Dermatol Surg 2019;45:192" already gives it
+    parts = [authors, title, " ".join(filter(None, [publisher, year]))]
+    parts = [part.strip().rstrip(".") for part in parts if part and part.strip()]
+    text = " ".join(part if part.endswith(("…", "?", "!")) else part + "." for part in parts)
+    if short and reference.pmid:  # shorter than most DOIs, and as easy to look up
+        text += f" PMID {reference.pmid}"
+    elif reference.doi:
         text += f" doi:{reference.doi}"
     elif reference.pmid:
         text += f" PMID {reference.pmid}"

@@ -1,0 +1,69 @@
+"""A source as one line of text: in full for the summary's export and page, short for the two-page printout."""
+
+from __future__ import annotations
+
+from unittest import TestCase
+
+from decisionaid.content.catalogue import ReferenceFacts
+from decisionaid.summaries.record import citation_text
+
+
+def reference(**fields) -> ReferenceFacts:
+    base = dict(
+        key="S-x",
+        authors="",
+        title="",
+        publisher="",
+        year=None,
+        doi="",
+        pmid="",
+        url="",
+        kind="review",
+        verification="partly-verified",
+        checked_on=None,
+    )
+    return ReferenceFacts(**{**base, **fields})
+
+
+class CitationTests(TestCase):
+    def test_a_journal_article_in_print_gives_first_author_journal_and_pmid_only(self):
+        article = reference(
+            authors="Trivedi MK, Yang FC, Cho BK",
+            title="A review of laser and light therapy in melasma",
+            publisher="International Journal of Women's Dermatology 2017;3(1):11-20 (author copy on ResearchGate)",
+            year=2017,
+            doi="10.1016/j.ijwd.2017.01.004",
+            pmid="28492049",
+        )
+        self.assertEqual(
+            citation_text(article, short=True),
+            "Trivedi MK, et al. International Journal of Women's Dermatology 2017;3(1):11-20. PMID 28492049",
+        )
+        full = citation_text(article)
+        self.assertIn("A review of laser and light therapy in melasma", full)
+        self.assertIn("(author copy on ResearchGate)", full)
+        self.assertTrue(full.endswith("doi:10.1016/j.ijwd.2017.01.004"))
+
+    def test_a_long_title_without_an_identifier_is_cut_at_a_word_in_print_and_kept_whole_on_the_page(self):
+        page = reference(
+            authors="US Food and Drug Administration",
+            title="Consumer Alert on Regenerative Medicine Products Including Stem Cells and Exosomes for patients",
+            publisher="US Food and Drug Administration",
+            year=2020,
+            url="https://www.fda.gov/alert",
+        )
+        self.assertEqual(
+            citation_text(page, short=True),
+            "US Food and Drug Administration. Consumer Alert on Regenerative Medicine Products Including Stem Cells… 2020.",
+        )
+        self.assertEqual(
+            citation_text(page),
+            "US Food and Drug Administration. Consumer Alert on Regenerative Medicine Products Including Stem Cells "
+            "and Exosomes for patients. 2020. https://www.fda.gov/alert",
+        )
+
+    def test_a_title_ending_in_a_question_mark_gets_no_extra_full_stop(self):
+        page = reference(authors="American Board of Dermatology", title="What does it mean to be board certified?")
+        self.assertEqual(
+            citation_text(page, short=True), "American Board of Dermatology. What does it mean to be board certified?"
+        )
