@@ -25,7 +25,7 @@ PROSE_FIELDS: dict[str, tuple[str, ...]] = {
     "concern": ("description", "no_procedure_outlook", "decision_statement"),
     "option": ("what_it_is", "how_it_works", "what_happens", "cost_note", "results_last"),
     "evidence": ("summary", "expected_improvement"),
-    "outcomes": ("description",),
+    "outcomes": ("description", "group", "time_frame"),
     "side_effects": ("description",),
     "regulatory": ("explanation",),
     "rules": ("explanation",),
@@ -42,7 +42,6 @@ LABEL_FIELDS: dict[str, tuple[str, ...]] = {
     "health-item": ("short_label",),
     "concern": ("name",),
     "option": ("name",),
-    "outcomes": ("group", "time_frame"),
     "side_effects": ("duration",),
     "warning-sign": ("title",),
     "glossary-term": ("term",),
@@ -87,6 +86,12 @@ STEERING = re.compile(
     re.IGNORECASE,
 )
 DIGIT = re.compile(r"\d")
+# A relative figure ("3.7 times as likely") says nothing of how many people it happens to.
+RELATIVE = re.compile(
+    r"\btimes\s+(?:as|more|less)\s+likely\b|\bodds ratios?\b|\brelative risks?\b|\brisk ratios?\b|\bhazard ratios?\b",
+    re.IGNORECASE,
+)
+ABSOLUTE_OR_LABELLED = re.compile(r"\bout of 1(?:00|,000)\b|\brelative figure\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -200,6 +205,32 @@ def vague_frequency_problems(kind: str, item: dict) -> list[Problem]:
     ]
 
 
+def relative_figure_problems(kind: str, item: dict) -> list[Problem]:
+    return [
+        Problem(
+            text.where,
+            f'gives a relative figure ("{RELATIVE.search(text.text).group(0)}") alone: add how many out of 100 it '
+            'happens to, or say "This is a relative figure" and that the number of people is not known',
+        )
+        for text in patient_texts(kind, item)
+        if RELATIVE.search(text.text) and not ABSOLUTE_OR_LABELLED.search(text.text)
+    ]
+
+
+def outcome_context_problems(kind: str, item: dict) -> list[Problem]:
+    """Every number says who was studied and for how long ("not reported" is an answer; silence is not)."""
+    if kind != "option":
+        return []
+    problems = []
+    for number, row in enumerate(item.get("outcomes", []), start=1):
+        for name, what in (("group", "who was studied, and how many"), ("time_frame", "how long they were followed")):
+            if not (row.get(name) or "").strip():
+                problems.append(
+                    Problem(f"outcome {number} › {name}", f"is empty: say {what}, or that the source does not say")
+                )
+    return problems
+
+
 def steering_word_problems(kind: str, item: dict) -> list[Problem]:
     return [
         Problem(text.where, f'uses the steering word "{found}"')
@@ -268,6 +299,8 @@ ITEM_RULES = (
     one_in_n_problems,
     vague_frequency_problems,
     steering_word_problems,
+    relative_figure_problems,
+    outcome_context_problems,
     readability_problems,
     unchecked_source,
 )

@@ -73,7 +73,7 @@ class RegulatoryStatusCode(models.TextChoices):
     DEVICE_CLEARED = "device-cleared", _("Device cleared; use on skin may be off-label")
     OFF_LABEL = "off-label", _("Approved for another use (off-label)")
     COSMETIC = "cosmetic", _("Sold as a cosmetic; no treatment claims allowed")
-    TRIAL_ONLY = "trial-only", _("Only lawful inside an authorised trial or registered plan")
+    TRIAL_ONLY = "trial-only", _("Allowed only in an approved study or a registered treatment plan")
     NOT_APPROVED = "not-approved", _("Not approved for this use")
     PRESCRIPTION = "prescription", _("Prescription medicine")
     UNKNOWN = "unknown", _("Not known")

@@ -27,7 +27,7 @@ FLAG_CELL_LABELS = {
 
 
 DISCLAIMER_SHORT = gettext_lazy(
-    "General information only. It does not recommend a treatment or replace a consultation."
+    "General facts only. It does not choose a treatment for you or replace a visit."
 )
 
 LIMIT_LABELS = {"downtime": gettext_lazy("downtime"), "budget": gettext_lazy("budget")}

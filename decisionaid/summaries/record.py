@@ -206,7 +206,8 @@ def build_record(
 
 
 SHORT_TITLE = 70  # characters of a title the printout keeps
-ASIDE = re.compile(r"\s+\([^()]*\)")  # not "2017;3(1):11"
+# Asides in brackets, and an issue number after a volume ("2017;3(1):11" reads "2017;3:11", as short citations do).
+ASIDE = re.compile(r"\s+\([^()]*\)|(?<=\d)\(\d+\)")
 
 
 def citation_text(reference: ReferenceFacts, *, short: bool = False) -> str:

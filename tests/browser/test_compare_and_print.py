@@ -16,7 +16,7 @@ from tests.questionnaire.journey import answer_all_steps, save_fullest_summary
 FOUR_OPTIONS = ["no-procedure", "microneedling", "peel-medium", "laser-ablative-fractional"]
 COMPARE_FOUR = "/start/compare/?" + "&".join(f"options={slug}" for slug in FOUR_OPTIONS)
 CLINICIAN_HEADINGS = [
-    "Patient summary from the skin treatment decision aid",
+    "Patient summary: choosing a skin treatment",
     "The patient",
     "Health answers and personal flags",
     "Where the patient is in the decision",
@@ -111,4 +111,4 @@ def test_printing_the_summary_page_gives_the_clinician_layout_on_at_most_two_a4_
     print(f"the summary page prints on {pages} pages of A4")
     assert 1 <= pages <= 2, f"the summary page prints on {pages} pages of A4"
     text = page.locator("body").inner_text()
-    assert "Patient summary from the skin treatment decision aid" in text
+    assert "Patient summary: choosing a skin treatment" in text

@@ -213,3 +213,46 @@ class AddMonthsTests(TestCase):
 
         self.assertEqual(gate.add_months(datetime.date(2024, 2, 29), 12), datetime.date(2025, 2, 28))
         self.assertEqual(gate.add_months(datetime.date(2026, 11, 22), 12), datetime.date(2027, 11, 22))
+
+
+class NumbersContextTests(TestCase):
+    OUTCOME = {
+        "kind": "harm",
+        "description": "Had a fever",
+        "events": 12,
+        "denominator": 181,
+        "group": "181 women who had a phenol peel of the whole face.",
+        "time_frame": "During the peel.",
+        "certainty": "very-low",
+        "references": ["R1"],
+    }
+
+    def test_an_outcome_must_say_who_was_studied_and_for_how_long(self):
+        self.assertEqual(problems("option", option_data(outcomes=[self.OUTCOME])), [])
+        item = option_data(outcomes=[{**self.OUTCOME, "group": "", "time_frame": " "}])
+        self.assertEqual(
+            problems("option", item),
+            [
+                "outcome 1 › group: is empty: say who was studied, and how many, or that the source does not say",
+                "outcome 1 › time_frame: is empty: say how long they were followed, or that the source does not say",
+            ],
+        )
+
+    def test_a_relative_figure_needs_an_absolute_one_or_a_label(self):
+        item = option_data()
+        item["side_effects"][0]["description"] = (
+            "Fever. In a review it was about 3.7 times as likely as without the cells."
+        )
+        self.assertIn(
+            'side effect 1 › description: gives a relative figure ("times as likely") alone: add how many out of 100 it '
+            'happens to, or say "This is a relative figure" and that the number of people is not known',
+            problems("option", item),
+        )
+        for fix in (
+            " This is a relative figure: how many people got a fever was not given.",
+            " It happened to 4 out of 100 people with the cells and 1 out of 100 without.",
+        ):
+            item["side_effects"][0]["description"] = (
+                "Fever. In a review it was about 3.7 times as likely as without the cells." + fix
+            )
+            self.assertEqual([p for p in problems("option", item) if "relative" in p], [], fix)

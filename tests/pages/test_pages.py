@@ -49,10 +49,20 @@ class TreatmentListTests(PublicPageTestCase):
 
 class TreatmentDetailTests(PublicPageTestCase):
     def test_sessions_and_cost_read_as_on_every_other_page(self):
+        page = self.client.get(reverse("pages:treatment_detail", args=["laser-ablative-fractional"])).content.decode()
+        self.assertIn("$1,000 or more a session (rough US price)", page)  # not "1000– US dollars"
+        self.assertNotIn("1000–", page)
+        self.assertIn(
+            "1 session</dd>",
+            self.client.get(reverse("pages:treatment_detail", args=["stem-cell-injections"])).content.decode(),
+        )
+
+    def test_a_price_from_another_use_is_not_shown_as_the_price(self):
+        # The only prices found for stem cell injections were for heart failure clinics: they stay in the note.
         page = self.client.get(reverse("pages:treatment_detail", args=["stem-cell-injections"])).content.decode()
-        self.assertIn("$6,000 to $20,700 a session (rough US price)", page)  # not "6000–20700 US dollars"
-        self.assertIn("1 session</dd>", page)
-        self.assertNotIn("6000–20700", page)
+        self.assertIn("Not known<br>", page)
+        self.assertNotIn("$6,000 to $20,700", page)
+        self.assertIn("those clinics treated heart failure, not skin", page)
 
     def test_it_shows_the_option_with_its_sources(self):
         response = self.client.get(reverse("pages:treatment_detail", args=["no-procedure"]))

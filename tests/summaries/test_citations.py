@@ -37,7 +37,7 @@ class CitationTests(TestCase):
         )
         self.assertEqual(
             citation_text(article, short=True),
-            "Trivedi MK, et al. International Journal of Women's Dermatology 2017;3(1):11-20. PMID 28492049",
+            "Trivedi MK, et al. International Journal of Women's Dermatology 2017;3:11-20. PMID 28492049",
         )
         full = citation_text(article)
         self.assertIn("A review of laser and light therapy in melasma", full)

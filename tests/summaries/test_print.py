@@ -78,7 +78,7 @@ class PrintableSummaryTests(PrintTestCase):
             "Can I see photos of people with my skin type",
             'class="answer-lines"',
             "Sources",
-            "General information only",
+            "General facts only",
         ):
             self.assertContains(response, text)
         self.assertContains(response, "Pregnant, trying or breastfeeding")  # the answers that raised flags
@@ -134,7 +134,7 @@ class PdfTests(PrintTestCase):
             text = _page_text(page._page_box)
             self.assertIn(f"Content release {self.summary.release_number} of", text)
             self.assertIn("not yet reviewed by an independent clinician", text)
-            self.assertIn("does not recommend a treatment", text)
+            self.assertIn("does not choose a treatment for you", text)
 
     def test_a_letter_pdf_is_offered(self):
         response = self.client.get(reverse("summary:pdf", args=[self.code]) + "?paper=letter")

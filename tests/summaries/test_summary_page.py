@@ -55,7 +55,10 @@ class PrintingTheSummaryPageTests(PrintTestCase):
         html = response.content.decode()
         screen, printed = html.split('<div class="summary-print">')
         self.assertIn("<h1>Your summary</h1>", screen)
-        for heading in ("Patient summary from the skin treatment decision aid", "The 3 options considered"):
+        for heading in (
+            "Patient summary: choosing a skin treatment",
+            "The 3 options considered",
+        ):
             self.assertIn(heading, printed)
             self.assertNotIn(heading, screen)
         self.assertIn('href="/static/css/summary.css"', html)
