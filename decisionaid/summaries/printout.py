@@ -26,9 +26,7 @@ FLAG_CELL_LABELS = {
 }
 
 
-DISCLAIMER_SHORT = gettext_lazy(
-    "General facts only. It does not choose a treatment for you or replace a visit."
-)
+DISCLAIMER_SHORT = gettext_lazy("General facts only. It does not choose a treatment for you or replace a visit.")
 
 LIMIT_LABELS = {"downtime": gettext_lazy("downtime"), "budget": gettext_lazy("budget")}
 
