@@ -211,39 +211,51 @@ ASIDE = re.compile(r"\s+\([^()]*\)|(?<=\d)\(\d+\)")
 
 
 def citation_text(reference: ReferenceFacts, *, short: bool = False) -> str:
-    """A reference as one line of plain text, for a saved summary's numbered list.
+    """A reference as one line of plain text, for a saved summary's numbered list (`short`: the printout's form).
 
-    The short form, for the two-page printout, names only the first author when there are more than two, leaves
-    out the title of a source its DOI or PMID identifies, gives the PMID rather than the DOI when it has both, cuts other titles to about 70 characters, gives no web address (the summary page links every
-    source), and is the same for every point that rests on common knowledge, so the printout lists those once.
-    """
+    Every point that rests on common knowledge reads the same, so the printout lists those once."""
     if reference.is_commonly_known:
         if short:
             return "No published source found: based on common clinical knowledge; still to be checked."
         return f"No source found: {reference.title}. Based on common clinical knowledge; still to be checked."
-    authors, publisher, title = reference.authors, reference.publisher, reference.title
-    if short:  # asides in brackets ("(author copy on ResearchGate)", "(Clinical Knowledge Summary)") are left out
-        authors, publisher, title = (ASIDE.sub("", text) for text in (authors, publisher, title))
-    if short and len(names := [name.strip() for name in authors.split(",") if name.strip()]) > 2:
-        authors = f"{names[0]}, et al"
-    publisher = "" if publisher == authors else publisher  # "FDA. Title. FDA." once
-    title = "" if short and (reference.doi or reference.pmid) else title
-    if short and len(title) > SHORT_TITLE:  # the summary page gives it in full, with its link
+    if short:
+        return _short_citation(reference)
+    publisher = "" if reference.publisher == reference.authors else reference.publisher  # "FDA. Title. FDA." once
+    text = _joined([reference.authors, reference.title, _with_year(publisher, reference.year)])
+    if reference.doi:
+        return f"{text} doi:{reference.doi}"
+    if reference.pmid:
+        return f"{text} PMID {reference.pmid}"
+    return f"{text} {reference.url}" if reference.url else text
+
+
+def _short_citation(reference: ReferenceFacts) -> str:
+    """The two-page printout's form, as short citations are written: the first author (and "et al" after two),
+    the year and the PMID (or DOI) of a source that has one; otherwise who published it, its title cut to about
+    70 characters, and the year. No web address and no asides in brackets: the summary page gives each in full,
+    with its link."""
+    names = [name.strip() for name in ASIDE.sub("", reference.authors).split(",") if name.strip()]
+    authors = f"{names[0]}, et al." if len(names) > 2 else ", ".join(names)
+    publisher = ASIDE.sub("", reference.publisher)
+    publisher = "" if publisher == authors else publisher
+    if reference.pmid or reference.doi:
+        locator = f"PMID {reference.pmid}" if reference.pmid else f"doi:{reference.doi}"
+        return f"{_joined([_with_year(authors or publisher, reference.year)])} {locator}"
+    title = ASIDE.sub("", reference.title)
+    if len(title) > SHORT_TITLE:
         title = title[: title.rfind(" ", 0, SHORT_TITLE)].rstrip(" ,:;(") + "…"
-    year = str(reference.year or "")
-    year = "" if year in publisher else year  # "Dermatol Surg 2019;45:192" already gives it
-    parts = [authors, title, " ".join(filter(None, [publisher, year]))]
+    return _joined([authors, title, _with_year(publisher, reference.year)])
+
+
+def _with_year(text: str, year: int | None) -> str:
+    """`text` and the year, unless it already gives it ("Dermatol Surg 2019;45:192")."""
+    return text if not year or str(year) in text else " ".join(filter(None, [text, str(year)]))
+
+
+def _joined(parts: list[str]) -> str:
+    """Parts of a citation, each ending with a full stop (not after "…" or "?")."""
     parts = [part.strip().rstrip(".") for part in parts if part and part.strip()]
-    text = " ".join(part if part.endswith(("…", "?", "!")) else part + "." for part in parts)
-    if short and reference.pmid:  # shorter than most DOIs, and as easy to look up
-        text += f" PMID {reference.pmid}"
-    elif reference.doi:
-        text += f" doi:{reference.doi}"
-    elif reference.pmid:
-        text += f" PMID {reference.pmid}"
-    elif reference.url and not short:  # the printout leaves web addresses to the summary page, to fit two pages
-        text += f" {reference.url}"
-    return text
+    return " ".join(part if part.endswith(("…", "?", "!")) else part + "." for part in parts)
 
 
 def saved_record(journey: Journey, *, chosen_questions: list[str], own_questions: list[str]) -> dict:

@@ -26,7 +26,7 @@ def reference(**fields) -> ReferenceFacts:
 
 
 class CitationTests(TestCase):
-    def test_a_journal_article_in_print_gives_first_author_journal_and_pmid_only(self):
+    def test_a_journal_article_in_print_gives_first_author_year_and_pmid_only(self):
         article = reference(
             authors="Trivedi MK, Yang FC, Cho BK",
             title="A review of laser and light therapy in melasma",
@@ -37,7 +37,7 @@ class CitationTests(TestCase):
         )
         self.assertEqual(
             citation_text(article, short=True),
-            "Trivedi MK, et al. International Journal of Women's Dermatology 2017;3:11-20. PMID 28492049",
+            "Trivedi MK, et al. 2017. PMID 28492049",
         )
         full = citation_text(article)
         self.assertIn("A review of laser and light therapy in melasma", full)
@@ -66,4 +66,10 @@ class CitationTests(TestCase):
         page = reference(authors="American Board of Dermatology", title="What does it mean to be board certified?")
         self.assertEqual(
             citation_text(page, short=True), "American Board of Dermatology. What does it mean to be board certified?"
+        )
+
+    def test_a_source_with_only_a_doi_and_no_author_is_named_by_its_journal(self):
+        article = reference(publisher="Lasers in Surgery and Medicine 2011", year=2011, doi="10.1002/lsm.21092")
+        self.assertEqual(
+            citation_text(article, short=True), "Lasers in Surgery and Medicine 2011. doi:10.1002/lsm.21092"
         )
