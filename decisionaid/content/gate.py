@@ -24,7 +24,7 @@ PROSE_FIELDS: dict[str, tuple[str, ...]] = {
     "health-item": ("question", "explanation"),
     "concern": ("description", "no_procedure_outlook", "decision_statement"),
     "option": ("what_it_is", "how_it_works", "what_happens", "cost_note", "results_last"),
-    "evidence": ("summary", "expected_improvement"),
+    "evidence": ("summary", "expected_improvement", "certainty_reason"),
     "outcomes": ("description", "group", "time_frame"),
     "side_effects": ("description",),
     "regulatory": ("explanation",),

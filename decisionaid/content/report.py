@@ -1,11 +1,12 @@
-"""Figures about the content: reading grades and how well claims are sourced (for `content_report`)."""
+"""Figures about the content: reading grades, how well claims are sourced, ratings above the certainty rule and
+the numbers rules' results (for `content_report` and the About page)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from statistics import mean
 
-from decisionaid.content import gate
+from decisionaid.content import certainty, gate
 from decisionaid.content.models import Reference
 from decisionaid.content.serialization import SPEC_BY_KIND, SPECS, prefetched, serialize
 from decisionaid.lib.readability import MAX_GRADE, reading_grade
@@ -123,3 +124,55 @@ def option_sourcing(catalogue) -> list[OptionSourcing]:
 def overall_checked_share(sourcing: list[OptionSourcing]) -> int:
     rows = sum(option.rows for option in sourcing)
     return round(100 * sum(option.rows - option.unchecked_rows for option in sourcing) / rows) if rows else 100
+
+
+@dataclass(frozen=True)
+class RatingAboveRule:
+    option: str  # the option's name
+    option_slug: str
+    concern: str  # the concern's name
+    certainty: str
+    ceiling: str  # the highest rating its sources' kinds allow (content/certainty.py)
+    reason: str  # the reviewer's reason; empty would fail the publishing gate
+
+
+def ratings_above_rule(catalogue) -> list[RatingAboveRule]:
+    """Every rating higher than the kinds of its sources allow, with its recorded reason."""
+    kinds = {key: reference.kind for key, reference in catalogue.references.items()}
+    found = []
+    for option in catalogue.options:
+        for row in option.evidence:
+            ceiling = certainty.above_ceiling(row.certainty, [kinds.get(key, "") for key in row.reference_keys])
+            if ceiling is not None:
+                concern = catalogue.concern(row.concern)
+                found.append(
+                    RatingAboveRule(
+                        option.name,
+                        option.slug,
+                        concern.name if concern else row.concern,
+                        row.certainty_label,
+                        ceiling.label,
+                        row.certainty_reason,
+                    )
+                )
+    return found
+
+
+# The gate's rules about numbers and how often things happen: "X out of 100", no vague frequency words, a relative
+# figure with an absolute one, who was studied and for how long.
+NUMBERS_RULES = (
+    gate.one_in_n_problems,
+    gate.vague_frequency_problems,
+    gate.relative_figure_problems,
+    gate.outcome_context_problems,
+)
+
+
+def numbers_problems(snapshot: dict) -> list[str]:
+    """The numbers rules' problems over every option of a snapshot (a release's or the working copy's)."""
+    return [
+        f"{option['slug']}: {problem}"
+        for option in snapshot["items"].get("option", [])
+        for rule in NUMBERS_RULES
+        for problem in rule("option", option)
+    ]

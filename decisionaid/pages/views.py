@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from decisionaid.content.catalogue import catalogue_for
 from decisionaid.content.references import option_cited_items, page_references
-from decisionaid.content.report import option_sourcing, overall_checked_share
+from decisionaid.content.report import option_sourcing, overall_checked_share, ratings_above_rule
 
 
 @require_safe
@@ -62,12 +62,7 @@ def about(request: HttpRequest) -> HttpResponse:
             "disclosure": catalogue.disclosure,
             "sourcing": sourcing,
             "sourcing_overall": overall_checked_share(sourcing),
-            "above_rule": [
-                (option, catalogue.concern(row.concern), row)
-                for option in catalogue.options
-                for row in option.evidence
-                if row.certainty_reason
-            ],
+            "above_rule": ratings_above_rule(catalogue),
         },
     )
 

@@ -10,7 +10,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from decisionaid.content.catalogue import current_catalogue
-from decisionaid.content.models import Reference
+from decisionaid.content.models import Evidence, Outcome, Reference
 from decisionaid.content.report import option_sourcing, overall_checked_share
 from tests.releases import release_working_copy
 
@@ -40,3 +40,24 @@ class SourcingFiguresTests(TestCase):
         call_command("content_report", stdout=output)
         self.assertIn("Claim rows resting on a source we read", output.getvalue())
         self.assertIn("laser-ablative-fractional", output.getvalue())
+
+    def test_content_report_lists_ratings_above_the_rule_and_numbers_problems(self):
+        output = StringIO()
+        call_command("content_report", stdout=output)
+        report = output.getvalue()
+        self.assertIn(
+            "Certainty ratings above what their sources' kinds allow: 3 (0 without a reviewer's reason)", report
+        )
+        self.assertIn(
+            "laser-pigment for Sun damage and sun spots: Very low (rule: at most Not studied). Reason: ", report
+        )
+        self.assertIn("for how long): 0 problem(s)", report)
+        # A number that loses its follow-up time, and a rating that loses its reason, are counted and listed.
+        Outcome.objects.filter(option__slug="peel-deep").update(time_frame="")
+        Evidence.objects.filter(option__slug="laser-pigment", concern__slug="sun-damage").update(certainty_reason="")
+        output = StringIO()
+        call_command("content_report", stdout=output)
+        report = output.getvalue()
+        self.assertIn("for how long): 1 problem(s)\n  peel-deep: outcome 1 › time_frame: is empty", report)
+        self.assertIn("(1 without a reviewer's reason)", report)
+        self.assertIn("Reason: NONE", report)

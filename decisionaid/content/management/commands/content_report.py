@@ -4,7 +4,14 @@ from decisionaid.content.catalogue import build_catalogue
 from decisionaid.content.models import Release
 from decisionaid.content.pack import published_items_failing_gate
 from decisionaid.content.releases import working_snapshot
-from decisionaid.content.report import content_figures, option_balance, option_sourcing, overall_checked_share
+from decisionaid.content.report import (
+    content_figures,
+    numbers_problems,
+    option_balance,
+    option_sourcing,
+    overall_checked_share,
+    ratings_above_rule,
+)
 from decisionaid.lib.readability import MAX_GRADE
 
 
@@ -42,7 +49,9 @@ class Command(BaseCommand):
                 f"  {row.option:<30} {row.harm_share:>4}%  ({row.harm_chars} vs {row.benefit_chars} characters)"
             )
         # The working copy's published items, drawn as a release would show them.
-        sourcing = option_sourcing(build_catalogue(Release(number=0, snapshot=working_snapshot())))
+        snapshot = working_snapshot()
+        catalogue = build_catalogue(Release(number=0, snapshot=snapshot))
+        sourcing = option_sourcing(catalogue)
         self.stdout.write(
             f"\nClaim rows resting on a source we read (in whole or in part), per published option: "
             f"{overall_checked_share(sourcing)}% overall"
@@ -52,3 +61,21 @@ class Command(BaseCommand):
                 f"  {row.slug:<30} {row.checked_share:>4}%  ({row.rows - row.unchecked_rows} of {row.rows} rows; "
                 f"{row.unchecked_rows} rest only on a second-hand source or on 'no source found')"
             )
+        above = ratings_above_rule(catalogue)
+        without_reason = [row for row in above if not row.reason.strip()]
+        self.stdout.write(
+            f"\nCertainty ratings above what their sources' kinds allow: {len(above)} "
+            f"({len(without_reason)} without a reviewer's reason)"
+        )
+        for row in above:
+            self.stdout.write(
+                f"  {row.option_slug} for {row.concern}: {row.certainty} (rule: at most {row.ceiling}). "
+                f"Reason: {row.reason or 'NONE'}"
+            )
+        problems = numbers_problems(snapshot)
+        self.stdout.write(
+            "\nNumbers rules (X out of 100, no vague frequency words, relative figures with absolute ones, "
+            f"who was studied and for how long): {len(problems)} problem(s)"
+        )
+        for problem in problems:
+            self.stdout.write(f"  {problem}")
