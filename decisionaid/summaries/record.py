@@ -208,6 +208,7 @@ def build_record(
 SHORT_TITLE = 70  # characters of a title the printout keeps
 # Asides in brackets, and an issue number after a volume ("2017;3(1):11" reads "2017;3:11", as short citations do).
 ASIDE = re.compile(r"\s+\([^()]*\)|(?<=\d)\(\d+\)")
+CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]+")  # Japanese and Korean script
 
 
 def citation_text(reference: ReferenceFacts, *, short: bool = False) -> str:
@@ -234,17 +235,26 @@ def _short_citation(reference: ReferenceFacts) -> str:
     the year and the PMID (or DOI) of a source that has one; otherwise who published it, its title cut to about
     70 characters, and the year. No web address and no asides in brackets: the summary page gives each in full,
     with its link."""
-    names = [name.strip() for name in ASIDE.sub("", reference.authors).split(",") if name.strip()]
+    names = [name.strip() for name in CJK.sub("", ASIDE.sub("", reference.authors)).split(",") if name.strip()]
     authors = f"{names[0]}, et al." if len(names) > 2 else ", ".join(names)
-    publisher = ASIDE.sub("", reference.publisher)
+    publisher = CJK.sub("", ASIDE.sub("", reference.publisher)).strip()
     publisher = "" if publisher == authors else publisher
     if reference.pmid or reference.doi:
         locator = f"PMID {reference.pmid}" if reference.pmid else f"doi:{reference.doi}"
         return f"{_joined([_with_year(authors or publisher, reference.year)])} {locator}"
-    title = ASIDE.sub("", reference.title)
+    title = _printable_title(reference.title)
     if len(title) > SHORT_TITLE:
         title = title[: title.rfind(" ", 0, SHORT_TITLE)].rstrip(" ,:;(") + "…"
     return _joined([authors, title, _with_year(publisher, reference.year)])
+
+
+def _printable_title(title: str) -> str:
+    """A title without its asides; a Japanese or Korean title as its English translation in square brackets (the
+    pack gives one in round brackets), since the PDF's fonts have no Japanese or Korean letters."""
+    if not CJK.search(title):
+        return ASIDE.sub("", title)
+    translations = [aside for aside in re.findall(r"\(([^()]*)\)", title) if not CJK.search(aside)]
+    return f"[{translations[-1]}]" if translations else CJK.sub("", ASIDE.sub("", title)).strip(" -:,")
 
 
 def _with_year(text: str, year: int | None) -> str:

@@ -73,3 +73,17 @@ class CitationTests(TestCase):
         self.assertEqual(
             citation_text(article, short=True), "Lasers in Surgery and Medicine 2011. doi:10.1002/lsm.21092"
         )
+
+    def test_a_japanese_title_prints_as_its_english_translation(self):
+        # The PDF's fonts have no Japanese or Korean letters; the summary page shows the title as written.
+        page = reference(
+            authors="Consumer Affairs Agency",
+            title="美容医療を受ける前に確認したい事項と相談窓口について (before cosmetic medical care, and where to get advice)",
+            publisher="消費者庁 (Consumer Affairs Agency)",
+            year=2023,
+        )
+        self.assertEqual(
+            citation_text(page, short=True),
+            "Consumer Affairs Agency. [before cosmetic medical care, and where to get advice]. 2023.",
+        )
+        self.assertIn("美容医療を受ける前に", citation_text(page))
