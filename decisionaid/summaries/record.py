@@ -208,6 +208,7 @@ def build_record(
 SHORT_TITLE = 70  # characters of a title the printout keeps
 # Asides in brackets, and an issue number after a volume ("2017;3(1):11" reads "2017;3:11", as short citations do).
 ASIDE = re.compile(r"\s+\([^()]*\)|(?<=\d)\(\d+\)")
+TRIAL_ID = re.compile(r"\b(?:NCT\d{8}|TCTR\d{11}|ISRCTN\d+|ACTRN\d{14}|IRCT\w+|ChiCTR[-\w]+)\b", re.IGNORECASE)
 CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]+")  # Japanese and Korean script
 
 
@@ -231,14 +232,17 @@ def citation_text(reference: ReferenceFacts, *, short: bool = False) -> str:
 
 
 def _short_citation(reference: ReferenceFacts) -> str:
-    """The two-page printout's form, as short citations are written: the first author (and "et al" after two),
-    the year and the PMID (or DOI) of a source that has one; otherwise who published it, its title cut to about
+    """The two-page printout's form, as short citations are written: a trial registration by its ID; the first
+    author (and "et al" after two), the year and the PMID (or DOI) of a source that has one; otherwise who published it, its title cut to about
     70 characters, and the year. No web address and no asides in brackets: the summary page gives each in full,
     with its link."""
     names = [name.strip() for name in CJK.sub("", ASIDE.sub("", reference.authors)).split(",") if name.strip()]
     authors = f"{names[0]}, et al." if len(names) > 2 else ", ".join(names)
     publisher = CJK.sub("", ASIDE.sub("", reference.publisher)).strip()
     publisher = "" if publisher == authors else publisher
+    registration = TRIAL_ID.search(" ".join([reference.key, reference.title, reference.url]))
+    if reference.kind == "trial-registry" and registration:  # the ID finds it in any registry's search
+        return f"Trial registration {registration.group(0).upper()}."
     if reference.pmid or reference.doi:
         locator = f"PMID {reference.pmid}" if reference.pmid else f"doi:{reference.doi}"
         return f"{_joined([_with_year(authors or publisher, reference.year)])} {locator}"

@@ -18,8 +18,7 @@ from tests.releases import release_working_copy
 class SourcingFiguresTests(TestCase):
     def test_a_row_counts_as_checked_only_when_one_of_its_sources_was_read(self):
         before = {row.slug: row for row in option_sourcing(current_catalogue())}
-        tretinoin = before["tretinoin"]
-        self.assertGreater(tretinoin.unchecked_rows, 0)
+        self.assertTrue(any(row.unchecked_rows for row in before.values()))
         # Once every source is read, every row of every option rests on a checked source.
         Reference.objects.update(verification=Reference.Verification.VERIFIED, checked_on="2026-12-02")
         release_working_copy()

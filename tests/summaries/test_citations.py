@@ -87,3 +87,14 @@ class CitationTests(TestCase):
             "Consumer Affairs Agency. [before cosmetic medical care, and where to get advice]. 2023.",
         )
         self.assertIn("美容医療を受ける前に", citation_text(page))
+
+    def test_a_trial_registration_prints_as_its_id(self):
+        record = reference(
+            key="S-nct00509977-ipl-vs-qs-melasma",
+            title="A Randomized, Rater-blinded, Split-face Comparison of IPL and Q-switched Laser for Melasma",
+            publisher="ClinicalTrials.gov record, read on a mirror",
+            kind="trial-registry",
+            url="https://trial.medpath.com/clinical-trial/x/nct00509977-ipl",
+        )
+        self.assertEqual(citation_text(record, short=True), "Trial registration NCT00509977.")
+        self.assertIn("Split-face Comparison of IPL", citation_text(record))
