@@ -65,3 +65,9 @@ def test_a_kept_part_of_a_page_gets_each_pages_own_citation_numbers():
     )  # a source the page does not list gets no link
     assert '<a href="#ref-1" class="citation">[1]</a></span></p><p>Other' in fill_citations(kept, {"FC-R3": 1})
     assert "\ue000" not in first and "\ue001" not in first
+
+
+def test_authors_ending_in_et_al_get_one_full_stop():
+    html = sources_list_html([reference(authors="Smith A, Jones B, Lee C, et al.")])
+    assert "Lee C, et al. A trial of peels." in html
+    assert "et al.." not in html
