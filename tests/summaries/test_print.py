@@ -6,10 +6,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from decisionaid.content.catalogue import ReferenceFacts
 from decisionaid.summaries.models import SavedSummary
 from decisionaid.summaries.pdf import render_document
-from decisionaid.summaries.printout import print_context
-from decisionaid.summaries.record import draw
+from decisionaid.summaries.printout import numbered_once, print_context
+from decisionaid.summaries.record import citation_text, draw
 from tests.questionnaire.journey import LONG_QUESTION, answer_all_steps, decide, save_fullest_summary, save_summary
 from tests.questionnaire.test_steps import JourneyTestCase
 
@@ -87,11 +88,16 @@ class PrintableSummaryTests(PrintTestCase):
         self.assertContains(response, "Sure of myself: <strong>No</strong>")
 
     def test_points_from_common_knowledge_share_one_source_number(self):
-        response = self.client.get(reverse("summary:print", args=[self.code]))
-        unsourced = [text for text in response.context["references"] if text.startswith("No published source")]
-        self.assertEqual(len(unsourced), 1)
-        stored = [ref for ref in draw(self.summary).shown["references"] if ref["short"] == unsourced[0]]
-        self.assertGreater(len(stored), 1)  # several unsourced points, one number in print
+        # Every point resting on common knowledge reads the same in print, so the printout lists it once.
+        unsourced = [
+            ReferenceFacts("K-a", "", "Cautions before peels", "", None, "", "", "", "other", "commonly-known", None),
+            ReferenceFacts("K-b", "", "Cautions before lasers", "", None, "", "", "", "other", "commonly-known", None),
+        ]
+        cited = [{"key": ref.key, "text": citation_text(ref, short=True)} for ref in unsourced]
+        texts, numbers = numbered_once([*cited, {"key": "R1", "text": "Smith A. 2020. PMID 1"}])
+        self.assertEqual(texts, [cited[0]["text"], "Smith A. 2020. PMID 1"])
+        self.assertEqual(numbers, {"K-a": 1, "K-b": 1, "R1": 2})
+        self.assertTrue(texts[0].startswith("No published source found"))
 
     def test_sources_are_numbered_and_cited(self):
         response = self.client.get(reverse("summary:print", args=[self.code]))
