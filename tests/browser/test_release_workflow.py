@@ -25,7 +25,7 @@ STEP_MS = 10_000
 TREATMENT = "/treatments/microneedling/"
 OLD_SENTENCE = "Microneedling uses a pen or a roller with many fine needles."
 NEW_SENTENCE = "Microneedling uses a small pen or roller with lots of very fine needles."
-PREGNANCY_RULE = "Clinics tend to put this off until after pregnancy and breastfeeding."
+PREGNANCY_RULE = "Ask your clinician about waiting until after pregnancy and breastfeeding."
 WORKING_COPY_MESSAGE = (
     "Saved “Microneedling” to the working copy. Patients will see this only after a clinical reviewer who did not "
     "make the change publishes a release"
