@@ -5,7 +5,7 @@ from __future__ import annotations
 from unittest import TestCase
 
 from decisionaid.content.catalogue import ReferenceFacts
-from decisionaid.summaries.record import citation_text
+from decisionaid.summaries.citations import citation_text
 
 
 def reference(**fields) -> ReferenceFacts:

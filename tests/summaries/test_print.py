@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from decisionaid.content.catalogue import ReferenceFacts
+from decisionaid.summaries.citations import citation_text
 from decisionaid.summaries.models import SavedSummary
 from decisionaid.summaries.pdf import render_document
 from decisionaid.summaries.printout import numbered_once, print_context
-from decisionaid.summaries.record import citation_text, draw
+from decisionaid.summaries.record import draw
 from tests.questionnaire.journey import LONG_QUESTION, answer_all_steps, decide, save_fullest_summary, save_summary
 from tests.questionnaire.test_steps import JourneyTestCase
 
