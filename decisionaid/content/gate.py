@@ -249,8 +249,19 @@ def readability_problems(kind: str, item: dict) -> list[Problem]:
 
 
 def unchecked_source(kind: str, item: dict) -> list[Problem]:
-    """A source we say we found must say when someone read it; readers see that date."""
-    if kind == "reference" and item.get("verification") != "commonly-known" and not _as_date(item.get("checked_on")):
+    """A source we say we found must say when someone read it; readers see that date. A "no source found"
+    placeholder never reaches readers: a claim rests on something someone read, or says plainly that it does not."""
+    if kind != "reference":
+        return []
+    if item.get("verification") == "commonly-known":
+        return [
+            Problem(
+                "verification",
+                'is "no source found": find and read a source, or reword the claims that cite this one to say what '
+                "we could not find and cite what was read",
+            )
+        ]
+    if not _as_date(item.get("checked_on")):
         return [Problem("checked on", "is empty: say when someone read this source")]
     return []
 

@@ -256,3 +256,24 @@ class NumbersContextTests(TestCase):
                 "Fever. In a review it was about 3.7 times as likely as without the cells." + fix
             )
             self.assertEqual([p for p in problems("option", item) if "relative" in p], [], fix)
+
+
+class SourceCheckedTests(TestCase):
+    DATES = {"last_reviewed_on": "2026-12-02", "next_review_due": "2027-12-02"}
+    REFERENCE = {"key": "R1", "title": "A trial", "kind": "randomised-trial", "verification": "verified", **DATES}
+
+    def test_a_source_read_says_when(self):
+        self.assertEqual(
+            problems("reference", self.REFERENCE), ["checked on: is empty: say when someone read this source"]
+        )
+        self.assertEqual(problems("reference", {**self.REFERENCE, "checked_on": "2026-12-02"}), [])
+
+    def test_a_no_source_found_placeholder_cannot_be_published(self):
+        placeholder = {"key": "K-1", "title": "Peels are put off over active acne", "kind": "other", **self.DATES}
+        self.assertEqual(
+            problems("reference", {**placeholder, "verification": "commonly-known"}),
+            [
+                'verification: is "no source found": find and read a source, or reword the claims that cite this '
+                "one to say what we could not find and cite what was read"
+            ],
+        )
