@@ -127,7 +127,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]
 TIME_ZONE = "UTC"
-USE_I18N = True
+# Interface strings are marked for translation, but with one language there is nothing to look up: translation
+# stays off (it was about a sixth of the options page's time) until a second language is added to LANGUAGES.
+USE_I18N = len(LANGUAGES) > 1
+if not USE_I18N:
+    MIDDLEWARE.remove("django.middleware.locale.LocaleMiddleware")
 USE_TZ = True
 
 STATIC_URL = "static/"
@@ -226,18 +230,14 @@ if TRUSTED_PROXIES and not BEHIND_PROXY:
     )
 
 # Published content is held per process as a plain object and rebuilt when any content changes (see
-# content/catalogue.py), outside Django's caches. "default" is per process and holds parts of pages kept once
-# drawn (lib/remember.py): option cards of about 15 KB, step forms, flags; at most 2,000, about 30 MB, the
-# least used dropped first. "shared" holds the rate-limit
+# content/catalogue.py), and parts of pages kept once drawn (option cards, step forms, flags) are held per
+# process by lib/remember.py: both outside Django's caches. "default" is Django's own per-process cache, for any
+# library that wants one. "shared" holds the rate-limit
 # counters, which every worker must see: Redis when REDIS_URL is set (required in production: `check --deploy`
 # warns without it, see questionnaire/checks.py), else memory (one process, as in `make run`).
 REDIS_URL = env_str("REDIS_URL", default="")
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "decisionaid",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "decisionaid"},
     "shared": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",

@@ -5,9 +5,10 @@
 2. Starts gunicorn with the production settings (debug off, HTTPS assumed behind a proxy, Redis counters).
 3. For each number of users (BENCH_USERS, default 1,8,32,64), runs locust headless three times:
    simulated patients walking the whole journey with reading pauses (BENCH_SECONDS, default 60 s), then the
-   options page alone and /healthz alone with no pauses (BENCH_CAPACITY_SECONDS, default 20 s).
+   /healthz alone and the options page alone with no pauses (BENCH_CAPACITY_SECONDS, default 20 s); at 32
+   users those two alternate BENCH_CAPACITY_ROUNDS times (default 3).
 4. Prints requests per second, p50/p95/p99 latency and errors per page, the options page's throughput as a
-   share of /healthz's, then scripts/measure_pages.py's sizes, query counts and PDF time, and the verdicts.
+   share of /healthz's (at 32 users the median of the rounds), then scripts/measure_pages.py's sizes, query counts and PDF time, and the verdicts.
 
 Exits 1 when a target is missed. The load generator shares the machine's CPUs with the server.
 """
@@ -19,6 +20,7 @@ import json
 import os
 import secrets
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,6 +35,9 @@ BASE_URL = f"http://{ADDRESS}"
 USERS = [int(users) for users in os.environ.get("BENCH_USERS", "1,8,32,64").split(",")]
 JOURNEY_SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
 CAPACITY_SECONDS = int(os.environ.get("BENCH_CAPACITY_SECONDS", "20"))
+# At the target level the /healthz and options runs alternate this many times and the median share is judged:
+# on this shared 2-CPU machine one pair of 20-s runs varies by about ±7 points from one run to the next.
+CAPACITY_ROUNDS = int(os.environ.get("BENCH_CAPACITY_ROUNDS", "3"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))  # gunicorn's advice
 THREADS = int(os.environ.get("BENCH_THREADS", "1"))
 # Visitors arrive over this many seconds, as people do, rather than all in the same second; the figures are
@@ -171,6 +176,10 @@ def figures(row: dict) -> tuple[float, float, float, float, int, int]:
     )
 
 
+def share_of_healthz(healthz: dict, options: dict) -> float:
+    return float(options["Requests/s"]) / max(float(healthz["Requests/s"]), 1e-9)
+
+
 def line(label: str, row: dict) -> str:
     rps, p50, p95, p99, count, failures = figures(row)
     return f"{label:24} {count:9} {rps:8.1f} {p50:7.0f} {p95:7.0f} {p99:7.0f} {failures:7}"
@@ -189,10 +198,13 @@ def main() -> int:
         for users in USERS:
             print(f"… {users} users", flush=True)
             journeys[users] = run_locust("Patient", users, JOURNEY_SECONDS, folder, answers)
-            capacity[users] = (
-                run_locust("HealthCheck", users, CAPACITY_SECONDS, folder, answers)["healthz"],
-                run_locust("OptionsReader", users, CAPACITY_SECONDS, folder, answers)["options"],
-            )
+            capacity[users] = [
+                (
+                    run_locust("HealthCheck", users, CAPACITY_SECONDS, folder, answers)["healthz"],
+                    run_locust("OptionsReader", users, CAPACITY_SECONDS, folder, answers)["options"],
+                )
+                for _ in range(CAPACITY_ROUNDS if users == TARGET_USERS else 1)
+            ]
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -208,13 +220,16 @@ def main() -> int:
         for name, row in rows.items():
             print(line(name, row))
         errors += figures(rows["Aggregated"])[5]
-    print(f"\nCapacity: one page requested with no pauses, {CAPACITY_SECONDS} s per level")
+    print(
+        f"\nCapacity: one page requested with no pauses, {CAPACITY_SECONDS} s per run; at {TARGET_USERS} users "
+        f"the two alternate {CAPACITY_ROUNDS} times"
+    )
     print(f"{'users':>5} {'page':18} {HEADER[24:]} {'share of /healthz':>18}")
-    for users, (healthz, options) in capacity.items():
-        share = float(options["Requests/s"]) / max(float(healthz["Requests/s"]), 1e-9)
-        print(f"{users:5} {line('/healthz', healthz)}")
-        print(f"{users:5} {line('options', options)} {share:17.0%}")
-        errors += figures(healthz)[5] + figures(options)[5]
+    for users, pairs in capacity.items():
+        for healthz, options in pairs:
+            print(f"{users:5} {line('/healthz', healthz)}")
+            print(f"{users:5} {line('options', options)} {share_of_healthz(healthz, options):17.0%}")
+            errors += figures(healthz)[5] + figures(options)[5]
 
     print("\nSizes, queries and PDF time (scripts/measure_pages.py, against the same database):", flush=True)
     measured = subprocess.run(
@@ -232,8 +247,8 @@ def main() -> int:
     target_users = TARGET_USERS if TARGET_USERS in journeys else max(journeys)
     options_row = journeys[target_users].get("options")  # absent when the run was too short to reach it
     options_p95 = figures(options_row)[2] if options_row else float("inf")
-    healthz, options = capacity[target_users]
-    share = float(options["Requests/s"]) / max(float(healthz["Requests/s"]), 1e-9)
+    shares = sorted(share_of_healthz(healthz, options) for healthz, options in capacity[target_users])
+    share = statistics.median(shares)
     verdicts = [
         (
             f"options page p95 at {target_users} users: "
@@ -242,7 +257,9 @@ def main() -> int:
             f"≤ {TARGET_OPTIONS_P95_MS} ms",
         ),
         (
-            f"options throughput at {target_users} users: {share:.0%} of /healthz's",
+            f"options throughput at {target_users} users: {share:.0%} of /healthz's (median of "
+            + ", ".join(f"{one:.0%}" for one in shares)
+            + ")",
             share >= TARGET_SHARE_OF_HEALTHZ,
             f"≥ {TARGET_SHARE_OF_HEALTHZ:.0%}",
         ),

@@ -45,11 +45,14 @@ def fresh_cache():
     from django.core.cache import caches
 
     from decisionaid.content.catalogue import forget_catalogue
+    from decisionaid.lib.remember import forget_everything
 
     for name in ("default", "shared"):
         caches[name].clear()
     forget_catalogue()
+    forget_everything()
     yield
     for name in ("default", "shared"):
         caches[name].clear()
     forget_catalogue()
+    forget_everything()

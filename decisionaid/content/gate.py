@@ -111,6 +111,8 @@ class GateContext:
     no_procedure_concerns: frozenset[str] = field(default_factory=frozenset)
     # Each reference's kind, by key, for the certainty rule; None skips that rule (an item checked on its own).
     reference_kinds: Mapping[str, str] | None = None
+    # The keys of "no source found" references, which nothing published may cite.
+    unsourced_references: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True)
@@ -249,21 +251,36 @@ def readability_problems(kind: str, item: dict) -> list[Problem]:
 
 
 def unchecked_source(kind: str, item: dict) -> list[Problem]:
-    """A source we say we found must say when someone read it; readers see that date. A "no source found"
-    placeholder never reaches readers: a claim rests on something someone read, or says plainly that it does not."""
-    if kind != "reference":
-        return []
-    if item.get("verification") == "commonly-known":
-        return [
-            Problem(
-                "verification",
-                'is "no source found": find and read a source, or reword the claims that cite this one to say what '
-                "we could not find and cite what was read",
-            )
-        ]
-    if not _as_date(item.get("checked_on")):
+    """A source we say we found must say when someone read it; readers see that date."""
+    if kind == "reference" and item.get("verification") != "commonly-known" and not _as_date(item.get("checked_on")):
         return [Problem("checked on", "is empty: say when someone read this source")]
     return []
+
+
+def cites_no_source_found(kind: str, item: dict, context: GateContext) -> list[Problem]:
+    """A "no source found" placeholder never reaches readers: a claim rests on something someone read, or says
+    plainly what we could not find."""
+    cited = sorted(set(_cited_keys(item)) & context.unsourced_references)
+    if not cited:
+        return []
+    return [
+        Problem(
+            "references",
+            f'cites {", ".join(cited)}, marked "no source found": cite a source someone read, or reword the claim '
+            "to say what we could not find",
+        )
+    ]
+
+
+def _cited_keys(value: object) -> Iterator[str]:
+    if isinstance(value, dict):
+        yield from value.get("references", [])
+        for name, inner in value.items():
+            if name != "references":
+                yield from _cited_keys(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _cited_keys(inner)
 
 
 def missing_jurisdictions(kind: str, item: dict, context: GateContext) -> list[Problem]:
@@ -315,7 +332,7 @@ ITEM_RULES = (
     readability_problems,
     unchecked_source,
 )
-CONTEXT_RULES = (missing_jurisdictions, missing_no_procedure, certainty_above_its_sources)
+CONTEXT_RULES = (missing_jurisdictions, missing_no_procedure, certainty_above_its_sources, cites_no_source_found)
 
 
 def problems_for(kind: str, item: dict, *, context: GateContext) -> list[Problem]:

@@ -15,6 +15,9 @@ def gate_context() -> gate.GateContext:
         jurisdictions=vocabulary.JURISDICTION_SLUGS,
         no_procedure_concerns=frozenset(concerns),
         reference_kinds=dict(Reference.objects.values_list("key", "kind")),
+        unsourced_references=frozenset(
+            Reference.objects.filter(verification=Reference.Verification.COMMONLY_KNOWN).values_list("key", flat=True)
+        ),
     )
 
 

@@ -22,7 +22,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from decisionaid.content import gate, vocabulary
-from decisionaid.content.models import ContentItem, Disclosure, Option, Release
+from decisionaid.content.models import ContentItem, Disclosure, Option, Reference, Release
 from decisionaid.content.publishing import described
 from decisionaid.content.release_diff import ItemChange, diff_snapshots, item_label
 from decisionaid.content.serialization import OPTION_CHILDREN, SPEC_BY_KIND, SPEC_BY_MODEL, SPECS, prefetched, serialize
@@ -85,6 +85,11 @@ def release_problems(snapshot: dict) -> list[str]:
         jurisdictions=vocabulary.JURISDICTION_SLUGS,
         no_procedure_concerns=no_procedure,
         reference_kinds={reference["key"]: reference.get("kind", "") for reference in items.get("reference", [])},
+        unsourced_references=frozenset(
+            reference["key"]
+            for reference in items.get("reference", [])
+            if reference.get("verification") == Reference.Verification.COMMONLY_KNOWN
+        ),
     )
     present = {
         target: {str(other[SPEC_BY_KIND[target].key]) for other in items.get(target, [])}

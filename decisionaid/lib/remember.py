@@ -2,29 +2,53 @@
 
 Only for results that depend on nothing but their key: the key holds everything the result is drawn from
 (content stamp, language, answers, numbers...), so a kept result can never be stale or someone else's.
-Django's per-process "default" cache holds them and drops the least used when full.
+At most MAX_ENTRIES are kept; the least recently used goes first.
+
+The results (HTML strings, verdicts) are immutable, so they are kept as they are. Django's memory cache would
+pickle each on the way in and out, and its keys need hashing to text: together about a tenth of the options
+page's time, for 40 look-ups a page.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Callable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from django.core.cache import caches
-
 T = TypeVar("T")
-DAY = 24 * 60 * 60  # new content makes new keys anyway; this only bounds the memory old ones hold
+MAX_ENTRIES = 2000  # option cards of about 15 KB, step forms, flags: about 30 MB at most
+
+_kept: OrderedDict[Hashable, object] = OrderedDict()
+_lock = threading.Lock()
 
 
-def remembered(kind: str, key_parts, compute: Callable[[], T], *, seconds: int = DAY) -> T:
-    """compute(), or what it gave before for the same key_parts (any JSON-able values, or reprs of others)."""
-    digest = hashlib.blake2b(json.dumps(key_parts, sort_keys=True, default=repr).encode(), digest_size=16)
-    key = f"{kind}:{digest.hexdigest()}"
-    cache = caches["default"]
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds)
+def remembered(kind: str, key_parts, compute: Callable[[], T]) -> T:
+    """compute(), or what it gave before for the same key_parts: hashable values (tuples, frozen dataclasses),
+    or JSON-able ones such as a dict of answers."""
+    key = (kind, _hashable(key_parts))
+    with _lock:
+        if key in _kept:
+            _kept.move_to_end(key)
+            return _kept[key]
+    value = compute()  # outside the lock: two threads may both draw it, and both get the same result
+    with _lock:
+        _kept[key] = value
+        while len(_kept) > MAX_ENTRIES:
+            _kept.popitem(last=False)
     return value
+
+
+def forget_everything() -> None:
+    """For tests, which start each case with nothing kept."""
+    with _lock:
+        _kept.clear()
+
+
+def _hashable(key_parts) -> Hashable:
+    try:
+        hash(key_parts)
+    except TypeError:
+        return json.dumps(key_parts, sort_keys=True, default=repr)
+    return key_parts

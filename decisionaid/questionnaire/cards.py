@@ -7,7 +7,7 @@ Most of each row is rendered once and reused. What the option involves, the evid
 effects and the approval where the patient lives are the same for everyone with the same concern and country;
 only the part from the patient's own answers (flags and limit notes) is personal. Rendering 14 cards through
 the template engine was most of the options page's time, so the shared parts (the row, and the details) are
-kept in the per-process cache, keyed by everything they are drawn from, and the personal parts go in their
+kept per process (lib/remember.py), keyed by everything they are drawn from, and the personal parts go in their
 slots. Each personal part is drawn from its own flags and notes alone, so it is kept too, under a key made of
 exactly those. The details leave their citations as markers, which each page fills with that option's own
 numbers, so one kept part serves every order and every set of flags.

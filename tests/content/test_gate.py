@@ -258,22 +258,33 @@ class NumbersContextTests(TestCase):
             self.assertEqual([p for p in problems("option", item) if "relative" in p], [], fix)
 
 
-class SourceCheckedTests(TestCase):
-    DATES = {"last_reviewed_on": "2026-12-02", "next_review_due": "2027-12-02"}
-    REFERENCE = {"key": "R1", "title": "A trial", "kind": "randomised-trial", "verification": "verified", **DATES}
-
-    def test_a_source_read_says_when(self):
-        self.assertEqual(
-            problems("reference", self.REFERENCE), ["checked on: is empty: say when someone read this source"]
+class NoSourceFoundTests(TestCase):
+    def test_nothing_published_may_cite_a_no_source_found_placeholder(self):
+        context = gate.GateContext(
+            no_procedure_concerns=frozenset({"wrinkles"}), unsourced_references=frozenset({"K1"})
         )
-        self.assertEqual(problems("reference", {**self.REFERENCE, "checked_on": "2026-12-02"}), [])
-
-    def test_a_no_source_found_placeholder_cannot_be_published(self):
-        placeholder = {"key": "K-1", "title": "Peels are put off over active acne", "kind": "other", **self.DATES}
+        item = option_data()
+        self.assertEqual(problems("option", item, context), [])
+        item["rules"] = [
+            {"health_item": "active-acne", "level": "caution", "explanation": "Wait.", "references": ["K1"]}
+        ]
         self.assertEqual(
-            problems("reference", {**placeholder, "verification": "commonly-known"}),
+            problems("option", item, context),
             [
-                'verification: is "no source found": find and read a source, or reword the claims that cite this '
-                "one to say what we could not find and cite what was read"
+                'references: cites K1, marked "no source found": cite a source someone read, or reword the claim to '
+                "say what we could not find"
             ],
         )
+
+    def test_a_placeholder_nothing_cites_does_not_block_a_release(self):
+        # Databases loaded from older packs still hold placeholders that nothing cites any more.
+        context = gate.GateContext(unsourced_references=frozenset({"K1"}))
+        placeholder = {
+            "key": "K1",
+            "title": "Peels are put off over active acne",
+            "kind": "other",
+            "verification": "commonly-known",
+            "last_reviewed_on": "2026-12-02",
+            "next_review_due": "2027-12-02",
+        }
+        self.assertEqual(problems("reference", placeholder, context), [])

@@ -2,11 +2,11 @@
 
 import re
 
-from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
 from decisionaid.content.models import Concern, Evidence
+from decisionaid.lib.remember import forget_everything
 from decisionaid.questionnaire.steps import STEPS
 from tests.questionnaire.journey import answer_all_steps, every_option_open
 from tests.questionnaire.test_steps import JourneyTestCase
@@ -35,7 +35,7 @@ class SharedCardTests(JourneyTestCase):
                 patient.get(OPTIONS, {"sort": sort, **every_option_open()}).content.decode() for patient in patients
             ]
             for patient, page in zip(patients, kept, strict=False):
-                caches["default"].clear()
+                forget_everything()
                 self.assertEqual(
                     patient.get(OPTIONS, {"sort": sort, **every_option_open()}).content.decode(), page, sort
                 )
@@ -139,10 +139,10 @@ class KeptStepFormTests(JourneyTestCase):
         answer_all_steps(answered, skin_type="5", isotretinoin="yes")
         for step in STEPS:
             kept = self.step_page(answered, step.slug)
-            caches["default"].clear()
+            forget_everything()
             self.assertEqual(self.step_page(answered, step.slug), kept, step.slug)
         first = self.step_page(self.client, STEPS[0].slug)
-        caches["default"].clear()
+        forget_everything()
         self.assertEqual(self.step_page(self.client, STEPS[0].slug), first)
 
     def test_one_patients_answers_are_never_ticked_on_anothers_form(self):
