@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "decisionaid.pages",
     "decisionaid.questionnaire",
     "decisionaid.summaries",
+    "decisionaid.study",
 ]
 
 MIDDLEWARE = [
@@ -260,6 +261,9 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_SECONDS", default=2 * 60 * 60, minimum=60)
 # How long a saved summary is kept before the purge deletes it (product.md §7: 90 days by default).
 SUMMARY_RETENTION_DAYS = env_int("SUMMARY_RETENTION_DAYS", default=90, minimum=1)
+# How long study answers and funnel counters (issue 17) are kept before the purge deletes them: two years, the
+# span of a typical evaluation. They identify no one, but nothing is kept longer than its use.
+STUDY_RETENTION_DAYS = env_int("STUDY_RETENTION_DAYS", default=730, minimum=1)
 # Wrong reference codes a client may try in a minute before code lookups answer 429.
 CODE_ATTEMPTS_PER_MINUTE = env_int("CODE_ATTEMPTS_PER_MINUTE", default=10, minimum=1)
 # PDFs a client may download in a minute (each takes about half a second of a CPU to make).

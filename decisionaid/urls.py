@@ -9,6 +9,7 @@ from decisionaid.pages.views import healthz
 urlpatterns = [
     path("", include("decisionaid.pages.urls")),
     path("start/", include("decisionaid.questionnaire.urls")),
+    path("start/study/", include("decisionaid.study.urls")),
     path("summary/", include("decisionaid.summaries.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

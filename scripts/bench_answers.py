@@ -23,39 +23,8 @@ import django  # noqa: E402
 
 django.setup()
 
-from django import forms  # noqa: E402
-
 from decisionaid.content.catalogue import current_catalogue  # noqa: E402
-from decisionaid.questionnaire.choices import NO, UNDER_18, UNSURE, YES  # noqa: E402
-from decisionaid.questionnaire.forms import HealthForm  # noqa: E402
-from decisionaid.questionnaire.matching import match_options  # noqa: E402
-from decisionaid.questionnaire.steps import SESSION_KEY, STEPS, Journey  # noqa: E402
-from tests.questionnaire.journey import DECISION  # noqa: E402
-
-HEALTH_WEIGHTS = {NO: 8, YES: 1, UNSURE: 1}
-
-
-def answer_set(rng: random.Random, catalogue) -> dict:
-    steps = {}
-    for step in STEPS:
-        form = step.form_class(catalogue=catalogue)
-        fields = {}
-        for name, field in form.fields.items():
-            values = [value for value, _ in field.choices if value != UNDER_18]
-            if isinstance(field, forms.MultipleChoiceField):
-                fields[name] = rng.sample(values, rng.randint(0, 2))
-            elif isinstance(form, HealthForm):
-                fields[name] = rng.choices(list(HEALTH_WEIGHTS), weights=list(HEALTH_WEIGHTS.values()))[0]
-            else:
-                fields[name] = rng.choice(values)
-        assert step.form_class(data=fields, catalogue=catalogue).is_valid(), (step.slug, fields)
-        steps[step.slug] = fields
-    journey = Journey({SESSION_KEY: {"answers": steps}}, catalogue)
-    shown = [
-        match.option.slug for match in match_options(answers=journey.matching_answers(), options=catalogue.options)
-    ]
-    compared = rng.sample(shown, rng.randint(2, min(3, len(shown))))
-    return {"steps": steps, "compared": compared, "decision": {**DECISION, "leaning": rng.choice(compared)}}
+from decisionaid.questionnaire.sample_answers import answer_set  # noqa: E402
 
 
 def main() -> None:

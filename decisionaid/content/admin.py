@@ -32,6 +32,7 @@ from decisionaid.content.models import (
     GlossaryTerm,
     HealthItem,
     Jurisdiction,
+    KnowledgeItem,
     Option,
     Outcome,
     Question,
@@ -322,6 +323,16 @@ class FaqEntryAdmin(ContentItemAdmin):
     grade_kind = "faq"
     list_display = ("question", "order", "status", "release_status", "checks", "next_review_due")
     search_fields = ("question", "answer")
+    autocomplete_fields = ("references",)
+
+
+@admin.register(KnowledgeItem)
+class KnowledgeItemAdmin(ContentItemAdmin):
+    grade_kind = "knowledge-item"
+    list_display = ("statement", "is_true", "order", "status", "release_status", "checks", "next_review_due")
+    list_filter = ("concerns", *ContentItemAdmin.list_filter)
+    search_fields = ("slug", "statement", "explanation")
+    filter_horizontal = ("concerns",)
     autocomplete_fields = ("references",)
 
 

@@ -278,6 +278,15 @@ class FaqFacts(Cited):
 
 
 @dataclass(frozen=True)
+class KnowledgeFacts(Cited):
+    slug: str
+    concerns: tuple[str, ...]
+    statement: str
+    is_true: bool
+    explanation: str
+
+
+@dataclass(frozen=True)
 class GlossaryFacts:
     slug: str
     term: str
@@ -319,6 +328,7 @@ class Catalogue:
     warning_signs: tuple[ScopedFacts, ...]
     references: dict[str, ReferenceFacts]
     faq: tuple[FaqFacts, ...]
+    knowledge: tuple[KnowledgeFacts, ...]
     glossary: tuple[GlossaryFacts, ...]
     site_texts: tuple[SiteTextFacts, ...]
     disclosure: DisclosureFacts
@@ -340,6 +350,10 @@ class Catalogue:
 
     def option(self, slug: str) -> OptionFacts | None:
         return next((option for option in self.options if option.slug == slug), None)
+
+    def knowledge_for(self, concern: str) -> tuple[KnowledgeFacts, ...]:
+        """The knowledge check for a concern, in the editorial order."""
+        return tuple(item for item in self.knowledge if concern in item.concerns)
 
     def jurisdiction(self, slug: str) -> JurisdictionFacts | None:
         return next((place for place in self.jurisdictions if place.slug == slug), None)
@@ -458,6 +472,17 @@ def build_catalogue(release: Release | None) -> Catalogue:
         faq=tuple(
             FaqFacts(slug=f["slug"], question=f["question"], answer=f.get("answer", ""), reference_keys=_keys(f))
             for f in _ordered(items["faq"])
+        ),
+        knowledge=tuple(
+            KnowledgeFacts(
+                slug=k["slug"],
+                concerns=tuple(k.get("concerns", ())),
+                statement=k["statement"],
+                is_true=bool(k.get("is_true")),
+                explanation=k.get("explanation", ""),
+                reference_keys=_keys(k),
+            )
+            for k in _ordered(items.get("knowledge-item", []))  # releases made before issue 17 have none
         ),
         glossary=tuple(
             GlossaryFacts(slug=g["slug"], term=g["term"], definition=g.get("definition", ""))
@@ -629,6 +654,7 @@ EMPTY = Catalogue(
     warning_signs=(),
     references={},
     faq=(),
+    knowledge=(),
     glossary=(),
     site_texts=(),
     disclosure=DisclosureFacts(authors=(), funder="", conflicts_of_interest=""),

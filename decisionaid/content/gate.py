@@ -34,6 +34,7 @@ PROSE_FIELDS: dict[str, tuple[str, ...]] = {
     "glossary-term": ("definition",),
     "site-text": ("body",),
     "faq": ("answer",),
+    "knowledge-item": ("statement", "explanation"),
     "reference": (),
 }
 # Short patient-facing labels: checked for wording only (a reading grade means little for a few words).
@@ -59,6 +60,7 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
     "glossary-term": ("definition",),
     "site-text": ("body",),
     "faq": ("question", "answer"),
+    "knowledge-item": ("statement", "explanation", "concerns"),
 }
 # An option's claims: each row must cite at least one reference.
 CLAIM_CHILDREN: dict[str, str] = {
@@ -148,6 +150,8 @@ def unreferenced_claims(kind: str, item: dict) -> list[Problem]:
         return [Problem("references", "what happens with no procedure cites no reference")]
     if kind == "faq" and not item.get("references"):
         return [Problem("references", "the answer cites no reference")]
+    if kind == "knowledge-item" and not item.get("references"):
+        return [Problem("references", "the statement's answer cites no reference")]
     if kind == "jurisdiction" and not item.get("references"):
         return [Problem("references", "the help on reporting and checking practitioners cites no reference")]
     if kind != "option":

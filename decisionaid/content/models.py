@@ -614,6 +614,34 @@ class FaqEntry(ContentItem):
         return self.question
 
 
+class KnowledgeItem(ContentItem):
+    """A true-or-false statement for the study mode's knowledge check (issue 17): asked before the options page
+    and again after the decision, then shown with its answer and why."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    concerns = models.ManyToManyField(
+        Concern, related_name="+", help_text=_("Asked of patients with any of these concerns.")
+    )
+    statement = models.CharField(
+        max_length=200, help_text=_("One idea, at most about 20 words, clearly true or false.")
+    )
+    is_true = models.BooleanField(_("the statement is true"), default=False)
+    explanation = models.TextField(
+        help_text=_("Why, in 1 to 3 short sentences, shown after the patient answers. Do not say 'correct'.")
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    references = models.ManyToManyField(Reference, blank=True, related_name="+")
+
+    pack_kind = "knowledge-item"
+
+    class Meta(ContentItem.Meta):
+        ordering = ["order", "slug"]
+        verbose_name = "knowledge check statement"
+
+    def __str__(self) -> str:
+        return self.statement
+
+
 class SiteText(ContentItem):
     class Slug(models.TextChoices):
         ABOUT = "about", _("About")
@@ -646,6 +674,7 @@ CONTENT_MODELS: tuple[type[ContentItem], ...] = (
     WarningSign,
     GlossaryTerm,
     FaqEntry,
+    KnowledgeItem,
     SiteText,
 )
 

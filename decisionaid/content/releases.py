@@ -111,6 +111,7 @@ def release_problems(snapshot: dict) -> list[str]:
 _REFERS_TO = {
     "references": "reference",
     "concern": "concern",
+    "concerns": "concern",
     "jurisdiction": "jurisdiction",
     "health_item": "health-item",
     "options": "option",

@@ -12,7 +12,7 @@ from decisionaid.content.serialization import SPEC_BY_KIND, SPECS, prefetched, s
 from decisionaid.lib.readability import MAX_GRADE, reading_grade
 
 # Rows whose references back a claim, per kind (option rows are named by gate.CLAIM_CHILDREN).
-TOP_LEVEL_CLAIMS = {"concern", "faq"}
+TOP_LEVEL_CLAIMS = {"concern", "faq", "knowledge-item"}
 
 
 @dataclass

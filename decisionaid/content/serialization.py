@@ -21,6 +21,7 @@ from decisionaid.content.models import (
     GlossaryTerm,
     HealthItem,
     Jurisdiction,
+    KnowledgeItem,
     Option,
     Outcome,
     Question,
@@ -145,6 +146,13 @@ SPECS = (
     KindSpec("warning-sign", WarningSign, "warning_signs.yaml", "key", ("title", "explanation", *SCOPED_FIELDS)),
     KindSpec("glossary-term", GlossaryTerm, "glossary.yaml", "slug", ("term", "definition")),
     KindSpec("faq", FaqEntry, "faq.yaml", "slug", ("question", "order", "answer", "references")),
+    KindSpec(
+        "knowledge-item",
+        KnowledgeItem,
+        "knowledge.yaml",
+        "slug",
+        ("concerns", "order", "statement", "is_true", "explanation", "references"),
+    ),
     KindSpec("site-text", SiteText, "site_texts.yaml", "slug", ("title", "order", "body")),
 )
 SPEC_BY_KIND = {spec.kind: spec for spec in SPECS}

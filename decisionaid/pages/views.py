@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -63,6 +64,7 @@ def about(request: HttpRequest) -> HttpResponse:
             "sourcing": sourcing,
             "sourcing_overall": overall_checked_share(sourcing),
             "above_rule": ratings_above_rule(catalogue),
+            "study_retention_days": settings.STUDY_RETENTION_DAYS,
         },
     )
 

@@ -27,6 +27,9 @@ from decisionaid.questionnaire.forms import CompareForm, DecisionForm, Questions
 from decisionaid.questionnaire.matching import SORT_KEYS, Match, kept_matches, sort_matches, top_attributes
 from decisionaid.questionnaire.steps import STEP_BY_SLUG, STEPS, Journey, Step, neighbours, step_number
 from decisionaid.questionnaire.values_table import values_rows_html
+from decisionaid.study import recording
+from decisionaid.study.agreement import leaning_of, values_agreement
+from decisionaid.study.state import Study, count_once, has_reached
 from decisionaid.summaries.models import LAST_SAVED_KEY, SavedSummary
 from decisionaid.summaries.record import saved_record
 
@@ -59,6 +62,8 @@ def start(request: HttpRequest) -> HttpResponse:
         request,
         "questionnaire/start.html",
         {
+            "study_on": Study(journey).is_on,
+            "study_offered": not has_reached(journey, "options"),  # "before" must come before the options
             "has_answers": bool(journey.data.get("answers")),
             "first_step": STEPS[0],
             "step_count": len(STEPS),
@@ -93,6 +98,7 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
         going_back = request.POST.get("go") == "back"
         if form.is_valid():
             journey.store(current, form.answers())
+            count_once(journey, "started")
             if journey.is_under_18():
                 return redirect("questionnaire:adults_only")
             if going_back and previous:
@@ -179,6 +185,10 @@ def options(request: HttpRequest) -> HttpResponse:
     journey = _journey(request)
     if redirect_to := _unfinished_redirect(request, journey):
         return redirect_to
+    study = Study(journey)
+    if study.is_on and not study.has_before:  # the study's "before" questions come before the options
+        return redirect("study:before")
+    count_once(journey, "options")
     catalogue = journey.catalogue
     concern = catalogue.concern(journey.answer("concern", "concern"))
     sort = request.GET.get("sort", "editorial")
@@ -224,6 +234,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         slugs = form.cleaned_data["options"]
         journey.set_compared(slugs)
+        count_once(journey, "compared")
         picked = [match for match in matches if match.option.slug in slugs]
     concern = journey.catalogue.concern(journey.answer("concern", "concern"))
     return render(
@@ -251,6 +262,10 @@ def decision(request: HttpRequest) -> HttpResponse:
         form = DecisionForm(request.POST, options=shown, catalogue=journey.catalogue)
         if form.is_valid():
             journey.set_decision(form.answers())
+            count_once(journey, "decided")
+            study = Study(journey)
+            if study.is_on and study.has_before and not study.is_recorded:
+                return redirect("study:after")
             return redirect("questionnaire:questions")
     else:
         form = DecisionForm(initial=journey.decision(), options=shown, catalogue=journey.catalogue)
@@ -266,6 +281,11 @@ def _questions_to_ask(journey: Journey, matches: tuple[Match, ...]) -> Questions
         jurisdiction=journey.answer("country", "jurisdiction"),
         flagged=[match.option.slug for match in matches if match.flags],
     )
+
+
+def _option_name(journey: Journey, slug: str | None) -> str:
+    option = journey.catalogue.option(slug) if slug else None
+    return option.name if option else ""
 
 
 @require_http_methods(["GET", "POST"])
@@ -295,6 +315,7 @@ def questions(request: HttpRequest) -> HttpResponse:
                 record=record, release=journey.catalogue.release or None, save_token=save_token
             )
             journey.clear()
+            recording.count("saved")
             request.session[LAST_SAVED_KEY] = summary.code
             return redirect("summary:detail", code=summary.display_code)
     else:
@@ -304,6 +325,8 @@ def questions(request: HttpRequest) -> HttpResponse:
             catalogue=journey.catalogue,
         )
     sure = score_sure(journey.decision())
+    shown = [match.option.slug for match in matches]
+    agreement = values_agreement(matches, leaning_of(journey.decision(), shown), journey.values())
     return render(
         request,
         "questionnaire/questions.html",
@@ -311,6 +334,8 @@ def questions(request: HttpRequest) -> HttpResponse:
             "form": form,
             "save_token": save_token,
             "sure": sure,
+            "agreement": agreement,
+            "leaning_name": _option_name(journey, journey.decision().get("leaning")),
             "warning_signs": signs,
             **page_references(journey.catalogue, signs),
         },

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from decisionaid.lib.codes import normalize_code
 from decisionaid.lib.personal import personal
+from decisionaid.study import recording
 from decisionaid.summaries import throttle
 from decisionaid.summaries.forms import LookupForm
 from decisionaid.summaries.models import LAST_SAVED_KEY, SavedSummary
@@ -118,6 +119,7 @@ def delete(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRespon
                 request, "summary/delete.html", {"summary": summary, "missing_confirmation": True}, status=400
             )
         summary.delete()
+        recording.count("deleted")
         if request.session.get(LAST_SAVED_KEY) == summary.code:
             del request.session[LAST_SAVED_KEY]
         return render(request, "summary/deleted.html")
@@ -126,6 +128,7 @@ def delete(request: HttpRequest, summary: SavedSummary, code: str) -> HttpRespon
 
 @with_summary()
 def printable(request: HttpRequest, summary: SavedSummary, code: str) -> HttpResponse:
+    recording.count("printed")  # each time: a printout is made per visit, not per journey
     return render(request, "summary/print.html", print_context(summary))
 
 
@@ -136,6 +139,7 @@ def pdf(request: HttpRequest, summary: SavedSummary, code: str) -> HttpResponse:
     paper = "letter" if request.GET.get("paper") == "letter" else "a4"
     html = render_to_string("summary/print.html", {**print_context(summary), "for_pdf": True}, request=request)
     response = HttpResponse(render_pdf(html, paper=paper), content_type="application/pdf")
+    recording.count("downloaded")
     filename = f"summary-{summary.display_code}-{summary.created_at:%Y-%m-%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -54,7 +54,14 @@ def write_pack(folder: Path, *, references=None, options=(), concerns=(ACNE_SCAR
     (folder / "options").mkdir(exist_ok=True)
     for option in options:
         (folder / "options" / f"{option['slug']}.yaml").write_text(dump_yaml(option))
-    for name in ("questions.yaml", "warning_signs.yaml", "glossary.yaml", "faq.yaml", "site_texts.yaml"):
+    for name in (
+        "questions.yaml",
+        "warning_signs.yaml",
+        "glossary.yaml",
+        "faq.yaml",
+        "knowledge.yaml",
+        "site_texts.yaml",
+    ):
         (folder / name).write_text("[]\n")
     return folder
 

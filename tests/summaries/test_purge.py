@@ -33,7 +33,11 @@ class PurgeExpiredTests(JourneyTestCase):
         output = StringIO()
         call_command("purge_expired", stdout=output)
 
-        self.assertEqual(output.getvalue().strip(), "Deleted 1 expired summaries and 1 expired sessions.")
+        self.assertEqual(
+            output.getvalue().strip(),
+            "Deleted 1 expired summaries, 1 expired sessions, 0 study answers and 0 daily counters older than "
+            "730 days.",
+        )
         self.assertEqual(list(SavedSummary.objects.values_list("pk", flat=True)), [live.pk])
         self.assertEqual(list(Session.objects.values_list("pk", flat=True)), [live_session.pk])
         self.assertEqual(self.client.get(f"/summary/{live.display_code}/").status_code, 200)
