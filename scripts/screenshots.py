@@ -158,6 +158,31 @@ class Photographer:
         self.shoot("summary-printable-print-media")
         self.page.emulate_media(media="screen")
 
+    def walk_study(self, steps: dict[str, dict], decision: dict) -> None:
+        """The study mode (issue 17), in a fresh session: the offer, the checks before and after, the answers."""
+        self.context.clear_cookies()
+        self.shoot("study-offer", "/start/")
+        self.page.get_by_role("button", name="Yes, add the extra questions").click()
+        self.page.wait_for_load_state("load")
+        for slug, fields in steps.items():
+            self.page.goto(f"{self.base_url}/start/step/{slug}/")
+            self.post(f"/start/step/{slug}/", fields)
+        self.page.goto(self.base_url + "/start/options/")
+        self.shoot("study-before")
+        self.page.evaluate("document.querySelectorAll('form').forEach(form => { form.noValidate = true; })")
+        self.page.get_by_role("button", name="Next: your options").click()
+        self.page.wait_for_load_state("load")
+        self.shoot("study-before-with-errors")
+        names = set(self.page.locator("input[type=radio]").evaluate_all("inputs => inputs.map(i => i.name)"))
+        self.post("/start/study/before/", {name: "no" if name.startswith("sure_") else "unsure" for name in names})
+        self.page.goto(self.base_url + "/start/decision/")
+        self.post("/start/decision/", {**decision, "leaning": "microneedling"})
+        self.shoot("study-after", "/start/study/after/")
+        names = set(self.page.locator("input[type=radio]").evaluate_all("inputs => inputs.map(i => i.name)"))
+        self.post("/start/study/after/", dict.fromkeys(names, "true"))
+        self.shoot("study-answers", "/start/study/answers/")
+        self.shoot("questions-with-values-prompt", "/start/questions/")
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -179,6 +204,7 @@ def main() -> None:
             for width in widths:
                 photographer = Photographer(browser, base_url, out, width)
                 photographer.walk(steps, decision)
+                photographer.walk_study(steps, decision)
                 photographer.context.close()
                 print(f"{len(photographer.saved)} pages at {width} px in {out}")
         finally:

@@ -78,7 +78,7 @@ def _bar(value: Mean | float | None, top: int, colour: str, maximum: float, unit
         _number(end - LABEL_WIDTH),
         ROW - 6,
         colour,
-        _number(end + (30 if isinstance(value, Mean) else 4)),
+        _number((LABEL_WIDTH + min(value.high, maximum) * scale if isinstance(value, Mean) else end) + 6),
         top + 15,
         _text(value, unit),
     )
