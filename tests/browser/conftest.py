@@ -66,3 +66,44 @@ def no_js_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# Shared by the accessibility tests: two screen sizes, and a clinical reviewer signed in to the admin.
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+PASSWORD = "a-long-test-password-for-the-reviewer"
+WIDTHS = {"390px phone": PHONE, "1280px desktop": DESKTOP}
+
+
+@pytest.fixture(params=WIDTHS.values(), ids=WIDTHS.keys())
+def sized_page(browser, request):
+    context = browser.new_context(viewport=request.param)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def reviewer(site, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from decisionaid.content.signals import REVIEWER_GROUP
+
+    user = django_user_model.objects.create_user(
+        username="reviewer", email="reviewer@example.org", password=PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=REVIEWER_GROUP))
+    return user
+
+
+@pytest.fixture
+def admin_page(site, browser, reviewer):
+    """One browser context, signed in to the admin as a clinical reviewer."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(site.url + "/admin/login/?next=/admin/")
+    page.get_by_label("Username").fill(reviewer.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(site.url + "/admin/")
+    yield page
+    context.close()

@@ -13,16 +13,13 @@ import textwrap
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from decisionaid.content.signals import REVIEWER_GROUP
+from tests.browser.conftest import DESKTOP, PHONE
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # No CSSOM preload: axe would parse the fetched stylesheets in inline <style> elements, which the site's
 # Content-Security-Policy blocks, and resolve forms.css's @import against the page (a stray 404). The one rule that
 # needs it, css-orientation-lock, has nothing to find: no admin stylesheet uses an orientation media query.
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_22_AA}, "resultTypes": ["violations"], "preload": False}
-PASSWORD = "a-long-test-password-for-the-reviewer"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 OPTION_SLUG = "microneedling"
 SHOWN_TARGETS = 3
 
@@ -38,31 +35,6 @@ RELEASE_PAGES = {
     "release publish (the diff)": "/admin/content/release/publish/",
     "latest release's changes": "/admin/content/release/{latest}/change/",
 }
-
-
-@pytest.fixture
-def reviewer(site, django_user_model):
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user(
-        username="reviewer", email="reviewer@example.org", password=PASSWORD, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=REVIEWER_GROUP))
-    return user
-
-
-@pytest.fixture
-def admin_page(site, browser, reviewer):
-    """One browser context, signed in to the admin as a clinical reviewer."""
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    page.goto(site.url + "/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill(reviewer.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(site.url + "/admin/")
-    yield page
-    context.close()
 
 
 def axe_violations(page, where: str) -> list[str]:

@@ -3,20 +3,9 @@ wrong, and axe-core finds no violation (WCAG 2.2 A and AA)."""
 
 from __future__ import annotations
 
-import pytest
-
 from decisionaid.questionnaire.steps import STEPS
 from tests.browser.test_accessibility import assert_no_axe_violations
 from tests.browser.test_journey import ANSWERS, DECISION
-
-WIDTHS = {"390px phone": {"width": 390, "height": 844}, "1280px desktop": {"width": 1280, "height": 900}}
-
-
-@pytest.fixture(params=WIDTHS.values(), ids=WIDTHS.keys())
-def sized_page(browser, request):
-    context = browser.new_context(viewport=request.param)
-    yield context.new_page()
-    context.close()
 
 
 def send(page, button: str) -> None:

@@ -8,9 +8,10 @@ from django.core.management import call_command
 
 from decisionaid.content.catalogue import current_catalogue
 from decisionaid.study.models import StudyResponse
+from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.test_accessibility import assert_no_axe_violations
-from tests.browser.test_admin_accessibility import DESKTOP, PHONE, admin_page, axe_violations, reviewer, visit  # noqa: F401
-from tests.browser.test_form_errors_accessibility import send, sized_page  # noqa: F401
+from tests.browser.test_admin_accessibility import axe_violations, visit
+from tests.browser.test_form_errors_accessibility import send
 from tests.browser.test_journey import ANSWERS, DECISION
 
 
