@@ -34,6 +34,9 @@ class StudyResponse(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["day"])]
+        # The admin lists the model under this name: its page is the dashboard, never a list of rows.
+        verbose_name = "evaluation dashboard"
+        verbose_name_plural = "evaluation dashboard"
 
     def __str__(self) -> str:
         return f"Study answers, {self.concern}, {self.day:%B %Y}"

@@ -60,7 +60,7 @@ class Command(BaseCommand):
                 finished += Walk(Client(HTTP_HOST=host), rng, answer_set(rng, catalogue), catalogue).run()
         self.stdout.write(
             f"Walked {count} synthetic journeys; {finished} answered the study before and after. "
-            "See them in the admin: Evaluation study › dashboard › Synthetic cohort."
+            "See them in the admin: Evaluation study › Evaluation dashboard › Data: synthetic cohort."
         )
 
 
