@@ -71,7 +71,7 @@ def group_figures(label: str, rows: Sequence[StudyResponse]) -> GroupFigures:
 
 
 BREAKDOWNS: dict[str, tuple[str, Callable[[StudyResponse], str]]] = {
-    "month": ("Month", lambda row: f"{row.day:%Y-%m}"),
+    "month": ("Month", lambda row: f"{row.month:%Y-%m}"),
     "concern": ("Concern", lambda row: row.concern),
     "country": ("Country", lambda row: row.jurisdiction),
 }
@@ -89,7 +89,7 @@ def study_rows(*, synthetic: bool, month: str = "", concern: str = "", country: 
     rows = StudyResponse.objects.filter(is_synthetic=synthetic)
     if month:
         year, number = (int(part) for part in month.split("-"))
-        rows = rows.filter(day__year=year, day__month=number)
+        rows = rows.filter(month__year=year, month__month=number)
     if concern:
         rows = rows.filter(concern=concern)
     if country:
@@ -131,6 +131,6 @@ def funnel(*, synthetic: bool, month: str = "") -> list[FunnelStep]:
 
 
 def months_with_data(*, synthetic: bool) -> list[str]:
-    days = StudyResponse.objects.filter(is_synthetic=synthetic).dates("day", "month")
+    days = StudyResponse.objects.filter(is_synthetic=synthetic).dates("month", "month")
     counted = FunnelCount.objects.filter(is_synthetic=synthetic).dates("day", "month")
     return sorted({f"{day:%Y-%m}" for day in [*days, *counted]}, reverse=True)

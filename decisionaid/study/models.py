@@ -1,8 +1,9 @@
 """What the evaluation keeps (issue 17): study answers of patients who opted in, and daily counters.
 
-Nothing here can be linked to a person, a session or a saved summary: no reference code, session key, IP
-address or time finer than a day is stored, and study rows have random primary keys, so not even the order in
-which they were written survives. The purge deletes both after STUDY_RETENTION_DAYS.
+Nothing here can be linked to a person, a session or a saved summary: no reference code, session key or IP
+address is stored; study rows keep only the month they were written (not the day, which on a quiet day could
+match a saved summary's date, concern and country) and have random primary keys, so not even the order in which
+they were written survives; counters keep a day, but a counter is only a number. The purge deletes both after STUDY_RETENTION_DAYS.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ class StudyResponse(models.Model):
     """One opted-in patient's answers before and after using the aid, written once, when both are in."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)  # random: rows keep no order
-    day = models.DateField(editable=False)
+    month = models.DateField(editable=False, help_text=_("The first day of the month the answers were given."))
     concern = models.CharField(max_length=40)
     jurisdiction = models.CharField(max_length=10)
     knowledge_asked = models.PositiveSmallIntegerField()
@@ -33,13 +34,13 @@ class StudyResponse(models.Model):
     is_synthetic = models.BooleanField(default=False, editable=False)
 
     class Meta:
-        indexes = [models.Index(fields=["day"])]
+        indexes = [models.Index(fields=["month"], name="study_study_month_idx")]
         # The admin lists the model under this name: its page is the dashboard, never a list of rows.
         verbose_name = "evaluation dashboard"
         verbose_name_plural = "evaluation dashboard"
 
     def __str__(self) -> str:
-        return f"Study answers, {self.concern}, {self.day:%B %Y}"
+        return f"Study answers, {self.concern}, {self.month:%B %Y}"
 
     @property
     def knowledge_before(self) -> float:

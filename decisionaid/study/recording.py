@@ -48,7 +48,8 @@ def count(event: str) -> None:
 def record(**fields) -> bool:
     """Writes one study row; False (logged, with no answers in the log) if the database refused it."""
     try:
-        StudyResponse.objects.create(day=timezone.localdate(), is_synthetic=_synthetic.get(), **fields)
+        month = timezone.localdate().replace(day=1)
+        StudyResponse.objects.create(month=month, is_synthetic=_synthetic.get(), **fields)
     except DatabaseError as error:  # only the error's kind: its text could quote the answers
         logger.error("Could not write a study row (%s); the journey goes on", type(error).__name__)
         return False

@@ -22,7 +22,7 @@ CSV = reverse("admin:study_studyresponse_csv")
 
 def study_row(**fields) -> StudyResponse:
     values = {
-        "day": timezone.localdate(),
+        "month": timezone.localdate().replace(day=1),
         "concern": "acne-scars",
         "jurisdiction": "us",
         "knowledge_asked": 4,
@@ -42,7 +42,7 @@ class NothingLinksTests(JourneyTestCase):
             set(fields),
             {
                 "id",
-                "day",
+                "month",
                 "concern",
                 "jurisdiction",
                 "knowledge_asked",
@@ -56,7 +56,7 @@ class NothingLinksTests(JourneyTestCase):
             },
         )
         self.assertFalse([f for f in fields.values() if f.is_relation])  # no key to a summary, session or release
-        self.assertFalse([f for f in fields.values() if isinstance(f, models.DateTimeField)])  # a day, no time
+        self.assertFalse([f for f in fields.values() if isinstance(f, models.DateTimeField)])  # a month, no time
         self.assertIsInstance(fields["id"], models.UUIDField)  # random: no order of writing to match up
 
     def test_after_the_study_the_session_holds_nothing_that_points_to_the_row(self):
@@ -76,7 +76,7 @@ class NothingLinksTests(JourneyTestCase):
         save_summary(self.client)
         summary = SavedSummary.objects.get()
         self.assertNotIn(str(row.pk), str(summary.record))
-        self.assertEqual(row.day, timezone.localdate())
+        self.assertEqual(row.month, timezone.localdate().replace(day=1))  # not even the day
 
 
 class DashboardTests(JourneyTestCase):
@@ -139,8 +139,8 @@ class DashboardTests(JourneyTestCase):
 class RetentionTests(JourneyTestCase):
     def test_the_purge_deletes_study_data_older_than_the_retention_period(self):
         old = timezone.localdate() - datetime.timedelta(days=731)
-        study_row(day=old)
-        kept = study_row(day=timezone.localdate() - datetime.timedelta(days=729))
+        study_row(month=(old - datetime.timedelta(days=31)).replace(day=1))  # its whole month is older
+        kept = study_row(month=old.replace(day=1))  # part of its month is within the period
         FunnelCount.objects.create(day=old, event="started", count=5)
         call_command("purge_expired", stdout=io.StringIO())
         self.assertEqual(list(StudyResponse.objects.values_list("pk", flat=True)), [kept.pk])

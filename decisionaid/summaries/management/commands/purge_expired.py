@@ -36,7 +36,8 @@ class Command(BaseCommand):
         summaries = delete_in_batches(SavedSummary.objects.expired(now))
         sessions = delete_in_batches(Session.objects.filter(expire_date__lte=now))
         oldest_kept = timezone.localdate() - datetime.timedelta(days=settings.STUDY_RETENTION_DAYS)
-        study = delete_in_batches(StudyResponse.objects.filter(day__lt=oldest_kept))
+        # A study row keeps only its month: it goes once the whole month is older than the retention period.
+        study = delete_in_batches(StudyResponse.objects.filter(month__lt=oldest_kept.replace(day=1)))
         counters = delete_in_batches(FunnelCount.objects.filter(day__lt=oldest_kept))
         self.stdout.write(
             f"Deleted {summaries} expired summaries, {sessions} expired sessions, {study} study answers and "
