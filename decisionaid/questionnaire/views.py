@@ -25,6 +25,7 @@ from decisionaid.questionnaire.cards import shared_cited_items
 from decisionaid.questionnaire.decision import QuestionsToAsk, questions_to_ask, score_sure
 from decisionaid.questionnaire.forms import CompareForm, DecisionForm, QuestionsForm
 from decisionaid.questionnaire.matching import SORT_KEYS, Match, kept_matches, sort_matches, top_attributes
+from decisionaid.questionnaire.options_page import options_page_html
 from decisionaid.questionnaire.steps import STEP_BY_SLUG, STEPS, Journey, Step, neighbours, step_number
 from decisionaid.questionnaire.values_table import values_rows_html
 from decisionaid.study import recording
@@ -201,6 +202,7 @@ def options(request: HttpRequest) -> HttpResponse:
     attributes = [choices.ATTRIBUTE_BY_SLUG[slug] for slug in top_attributes(values)]
     jurisdiction = catalogue.jurisdiction(journey.answer("country", "jurisdiction"))
     context = {
+        "catalogue": catalogue,
         "concern": concern,
         "matches": matches,
         "sort": sort,
@@ -219,7 +221,7 @@ def options(request: HttpRequest) -> HttpResponse:
         "sources_id": "outlook-src",
         "help_sources": page_references(catalogue, [jurisdiction] if jurisdiction else []),
     }
-    return render(request, "questionnaire/options.html", context)
+    return HttpResponse(options_page_html(request, context))
 
 
 @require_http_methods(["GET"])

@@ -76,8 +76,9 @@ class StudyJourneyTests(JourneyTestCase):
         self.opt_in_and_answer()
         self.client.post(BEFORE, {**knowledge_answers(right=False), **SURE_ALL_NO})
         response = self.client.post(reverse("study:opt_out"))
-        self.assertRedirects(response, OPTIONS)
-        self.assertEqual(self.client.get(OPTIONS).status_code, 200)
+        self.assertRedirects(response, OPTIONS, fetch_redirect_response=False)
+        self.assertContains(self.client.get(OPTIONS), "You have stopped the extra questions.")  # said once
+        self.assertNotContains(self.client.get(OPTIONS), "You have stopped the extra questions.")
         decide(self.client)  # straight on to the questions: no "after" check
         self.assertEqual(self.client.get(AFTER).status_code, 302)
         save_summary(self.client)
