@@ -146,20 +146,23 @@ def option_references(match: Match, catalogue: Catalogue) -> list:
 
 def personal_glance_html(match: Match, catalogue: Catalogue) -> str:
     """The patient's own flags, one line per level (in the order the levels first appear), and their limits,
-    for the at-a-glance row."""
+    for the at-a-glance row. Kept by the flags' levels and items alone: the labels are drawn from those."""
     if not (match.flags or match.limit_notes):
         return ""
-    labels_by_level: dict[str, list[str]] = {}
-    for flag in match.flags:
-        labels_by_level.setdefault(flag.level, []).append(_flag_label(flag.item, catalogue))
-    flags = tuple(
-        GlanceFlags(level, str(GLANCE_FLAG_LABELS[level]), tuple(labels)) for level, labels in labels_by_level.items()
-    )
-    return remembered(
-        "option-card-glance",
-        (catalogue.stamp, get_language(), flags, tuple(note.limit for note in match.limit_notes)),
-        lambda: render_to_string(GLANCE_TEMPLATE, {"flags": flags, "limit_notes": match.limit_notes}),
-    )
+    flagged = tuple((flag.level, flag.item) for flag in match.flags)
+    limits = tuple(note.limit for note in match.limit_notes)
+
+    def draw() -> str:
+        labels_by_level: dict[str, list[str]] = {}
+        for level, item in flagged:
+            labels_by_level.setdefault(level, []).append(_flag_label(item, catalogue))
+        flags = tuple(
+            GlanceFlags(level, str(GLANCE_FLAG_LABELS[level]), tuple(labels))
+            for level, labels in labels_by_level.items()
+        )
+        return render_to_string(GLANCE_TEMPLATE, {"flags": flags, "limit_notes": match.limit_notes})
+
+    return remembered("option-card-glance", (catalogue.stamp, get_language(), flagged, limits), draw)
 
 
 def _flag_label(item: str, catalogue: Catalogue) -> str:

@@ -47,11 +47,24 @@ def options_page_html(request: HttpRequest, context: dict) -> str:
         len(context["matches"]),
     )
     shell = remembered("options-page", key, lambda: render_to_string(TEMPLATE, {**context, **SLOTS}, request))
+    language = get_language()
+    values = {name: context[name] for name in ("attributes", "values_rows")}
+    choices = {name: context[name] for name in ("compare_label", "compare_choices")}
+    messages = list(get_messages(request))
     own = {
         "cards_html": "".join(_card(request, context, match) for match in context["matches"]),
-        "values_html": render_to_string("questionnaire/includes/values_table.html", context),
-        "compare_choices_html": render_to_string("questionnaire/includes/compare_choices.html", context),
-        "messages_html": render_to_string("includes/messages.html", {"messages": get_messages(request)}),
+        # The patient's own parts, too, are often the same as another's: each is kept by all it is drawn from.
+        "values_html": remembered(
+            "options-values",
+            (language, tuple(attribute.slug for attribute in values["attributes"]), str(values["values_rows"])),
+            lambda: render_to_string("questionnaire/includes/values_table.html", values),
+        ),
+        "compare_choices_html": remembered(
+            "options-compare-choices",
+            (language, str(choices["compare_label"]), tuple(map(tuple, choices["compare_choices"]))),
+            lambda: render_to_string("questionnaire/includes/compare_choices.html", choices),
+        ),
+        "messages_html": render_to_string("includes/messages.html", {"messages": messages}) if messages else "",
     }
     for name, slot in SLOTS.items():
         shell = shell.replace(slot, own[name], 1)
