@@ -29,7 +29,7 @@ from decisionaid.questionnaire.options_page import options_page_html
 from decisionaid.questionnaire.steps import STEP_BY_SLUG, STEPS, Journey, Step, neighbours, step_number
 from decisionaid.questionnaire.values_table import values_rows_html
 from decisionaid.study import recording
-from decisionaid.study.agreement import leaning_of, values_agreement
+from decisionaid.study.agreement import values_agreement
 from decisionaid.study.state import Study, count_once, has_reached
 from decisionaid.summaries.models import LAST_SAVED_KEY, SavedSummary
 from decisionaid.summaries.record import saved_record
@@ -274,6 +274,12 @@ def decision(request: HttpRequest) -> HttpResponse:
     return render(request, "questionnaire/decision.html", {"form": form})
 
 
+def has_decided(journey: Journey, matches: tuple[Match, ...]) -> bool:
+    """The decision step is answered, and still valid for the options shown."""
+    shown = [match.option for match in matches]
+    return DecisionForm(data=journey.decision(), options=shown, catalogue=journey.catalogue).is_valid()
+
+
 def _questions_to_ask(journey: Journey, matches: tuple[Match, ...]) -> QuestionsToAsk:
     return questions_to_ask(
         journey.catalogue,
@@ -300,9 +306,7 @@ def questions(request: HttpRequest) -> HttpResponse:
     if redirect_to := _unfinished_redirect(request, journey):
         return redirect_to
     matches = _matches(journey)
-    if not DecisionForm(
-        data=journey.decision(), options=[m.option for m in matches], catalogue=journey.catalogue
-    ).is_valid():
+    if not has_decided(journey, matches):
         return redirect("questionnaire:decision")
     to_ask = _questions_to_ask(journey, matches)
     offered, signs = to_ask.offered, to_ask.warning_signs
@@ -327,8 +331,7 @@ def questions(request: HttpRequest) -> HttpResponse:
             catalogue=journey.catalogue,
         )
     sure = score_sure(journey.decision())
-    shown = [match.option.slug for match in matches]
-    agreement = values_agreement(matches, leaning_of(journey.decision(), shown), journey.values())
+    agreement = values_agreement(matches, journey.decision(), journey.values())
     return render(
         request,
         "questionnaire/questions.html",

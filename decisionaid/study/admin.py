@@ -39,6 +39,12 @@ def _filters(request: HttpRequest) -> dict:
     }
 
 
+def _rows(chosen: dict) -> list[StudyResponse]:
+    return figures.study_rows(
+        synthetic=chosen["synthetic"], month=chosen["month"], concern=chosen["concern"], country=chosen["country"]
+    )
+
+
 @admin.register(StudyResponse)
 class StudyResponseAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -63,9 +69,7 @@ class StudyResponseAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         chosen = _filters(request)
-        rows = figures.study_rows(
-            synthetic=chosen["synthetic"], month=chosen["month"], concern=chosen["concern"], country=chosen["country"]
-        )
+        rows = _rows(chosen)
         overall = figures.group_figures("All", rows)
         by_concern = figures.breakdown(rows, "concern")
         funnel = figures.funnel(synthetic=chosen["synthetic"], month=chosen["month"])
@@ -89,9 +93,7 @@ class StudyResponseAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         chosen = _filters(request)
-        rows = figures.study_rows(
-            synthetic=chosen["synthetic"], month=chosen["month"], concern=chosen["concern"], country=chosen["country"]
-        )
+        rows = _rows(chosen)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="evaluation-{chosen["data"]}.csv"'
         write_csv(response, rows, figures.funnel(synthetic=chosen["synthetic"], month=chosen["month"]))

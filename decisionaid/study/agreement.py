@@ -9,7 +9,7 @@ patient only ever sees a gentle prompt naming the attribute, never a verdict. Pu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from decisionaid.content.vocabulary import Certainty
@@ -49,7 +49,9 @@ class Agreement:
         return (not self.differences) if self.applies else None
 
 
-def values_agreement(matches: Sequence[Match], leaning: str | None, values: Mapping[str, int]) -> Agreement:
+def values_agreement(matches: Sequence[Match], decision: Mapping[str, str], values: Mapping[str, int]) -> Agreement:
+    """The rule above for the option the decision answers lean towards ("not sure yet" is no option)."""
+    leaning = decision.get("leaning")
     chosen = next((match for match in matches if match.option.slug == leaning), None)
     attributes = [slug for slug in top_attributes(values) if slug in ORDERED]
     if chosen is None or not attributes:
@@ -68,8 +70,3 @@ def values_agreement(matches: Sequence[Match], leaning: str | None, values: Mapp
         if better > len(known) / 2:
             differences.append(Difference(slug, str(ATTRIBUTE_BY_SLUG[slug].heading), better, len(known)))
     return Agreement(applies=checked > 0, differences=tuple(differences))
-
-
-def leaning_of(decision: Mapping[str, str], shown: Iterable[str]) -> str | None:
-    leaning = decision.get("leaning")
-    return leaning if leaning in set(shown) else None

@@ -85,11 +85,16 @@ def breakdown(rows: Sequence[StudyResponse], by: str) -> list[GroupFigures]:
     return [group_figures(label, groups[label]) for label in sorted(groups)]
 
 
+def _in_month(rows, field: str, month: str):
+    """`rows` whose date `field` falls in `month` ("YYYY-MM"; "" for all)."""
+    if not month:
+        return rows
+    year, number = (int(part) for part in month.split("-"))
+    return rows.filter(**{f"{field}__year": year, f"{field}__month": number})
+
+
 def study_rows(*, synthetic: bool, month: str = "", concern: str = "", country: str = "") -> list[StudyResponse]:
-    rows = StudyResponse.objects.filter(is_synthetic=synthetic)
-    if month:
-        year, number = (int(part) for part in month.split("-"))
-        rows = rows.filter(month__year=year, month__month=number)
+    rows = _in_month(StudyResponse.objects.filter(is_synthetic=synthetic), "month", month)
     if concern:
         rows = rows.filter(concern=concern)
     if country:
@@ -107,10 +112,7 @@ class FunnelStep:
 
 def funnel(*, synthetic: bool, month: str = "") -> list[FunnelStep]:
     """Totals per event; a total below MIN_CELL is suppressed."""
-    counters = FunnelCount.objects.filter(is_synthetic=synthetic)
-    if month:
-        year, number = (int(part) for part in month.split("-"))
-        counters = counters.filter(day__year=year, day__month=number)
+    counters = _in_month(FunnelCount.objects.filter(is_synthetic=synthetic), "day", month)
     totals: dict[str, int] = defaultdict(int)
     for event, count in counters.values_list("event", "count"):
         totals[event] += count

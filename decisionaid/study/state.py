@@ -70,15 +70,17 @@ class Study:
 def count_once(journey: Journey, event: str) -> None:
     """Counts `event` for this journey the first time it happens (a reload does not count again). The session
     keeps only which events were counted; the counters keep only how many."""
-    counted = journey.data.get(COUNTED_KEY)
-    counted = counted if isinstance(counted, list) else []
-    if event in counted:
+    if has_reached(journey, event):
         return
     recording.count(event)
-    journey.data[COUNTED_KEY] = [*counted, event]
+    journey.data[COUNTED_KEY] = [*_counted(journey), event]
     journey.save()
 
 
 def has_reached(journey: Journey, event: str) -> bool:
+    return event in _counted(journey)
+
+
+def _counted(journey: Journey) -> list:
     counted = journey.data.get(COUNTED_KEY)
-    return isinstance(counted, list) and event in counted
+    return counted if isinstance(counted, list) else []

@@ -13,10 +13,9 @@ from django.views.decorators.http import require_http_methods
 from decisionaid.content.references import page_references
 from decisionaid.lib.personal import personal
 from decisionaid.questionnaire.decision import score_sure
-from decisionaid.questionnaire.forms import DecisionForm
-from decisionaid.questionnaire.views import _journey, _matches, _unfinished_redirect
+from decisionaid.questionnaire.views import _journey, _matches, _unfinished_redirect, has_decided
 from decisionaid.study import recording
-from decisionaid.study.agreement import leaning_of, values_agreement
+from decisionaid.study.agreement import values_agreement
 from decisionaid.study.forms import KnowledgeAndSureForm, KnowledgeForm
 from decisionaid.study.knowledge import explained, right_count
 from decisionaid.study.state import Study, has_reached
@@ -62,14 +61,12 @@ def before(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         study.set_before(knowledge=form.knowledge(), sure=form.sure())
         return redirect("questionnaire:options")
-    return render(
-        request, "study/before.html", {"form": form}, status=400 if form.is_bound and not form.is_valid() else 200
-    )
+    return _form_page(request, "study/before.html", form)
 
 
-def _decided(journey) -> bool:
-    shown = [match.option for match in _matches(journey)]
-    return DecisionForm(data=journey.decision(), options=shown, catalogue=journey.catalogue).is_valid()
+def _form_page(request: HttpRequest, template: str, form) -> HttpResponse:
+    """A study form as first shown (200), or sent back with what is wrong (400)."""
+    return render(request, template, {"form": form}, status=400 if form.is_bound and not form.is_valid() else 200)
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,27 +78,23 @@ def after(request: HttpRequest) -> HttpResponse:
     study = Study(journey)
     if not study.is_on or not study.has_before or study.is_recorded:
         return redirect("questionnaire:questions")
-    if not _decided(journey):
+    matches = _matches(journey)
+    if not has_decided(journey, matches):
         return redirect("questionnaire:decision")
     items = _items(journey)
     form = KnowledgeForm(request.POST if request.method == "POST" else None, items=items, catalogue=journey.catalogue)
     if request.method == "POST" and form.is_valid():
-        _record(journey, study, items, form.answers())
+        _record(journey, study, matches, items, form.answers())
         study.set_after(knowledge=form.answers())
         return redirect("study:answers")
-    return render(
-        request, "study/after.html", {"form": form}, status=400 if form.is_bound and not form.is_valid() else 200
-    )
+    return _form_page(request, "study/after.html", form)
 
 
-def _record(journey, study: Study, items, knowledge_after: dict) -> None:
+def _record(journey, study: Study, matches, items, knowledge_after: dict) -> None:
     """The one study row: answers and scores only, never the journey's other answers or anything that links."""
     before = study.knowledge_before()
-    matches = _matches(journey)
     decision = journey.decision()
-    agreement = values_agreement(
-        matches, leaning_of(decision, [match.option.slug for match in matches]), journey.values()
-    )
+    agreement = values_agreement(matches, decision, journey.values())
     recording.record(
         concern=journey.answer("concern", "concern") or "",
         jurisdiction=journey.answer("country", "jurisdiction") or "",

@@ -21,18 +21,20 @@ OPTIONS = [
 
 class AgreementTests(TestCase):
     def test_a_leaning_beaten_by_most_others_on_what_matters_most_differs(self):
-        result = values_agreement(OPTIONS, "laser", {"downtime": 4, "cost": 1})
+        result = values_agreement(OPTIONS, {"leaning": "laser"}, {"downtime": 4, "cost": 1})
         self.assertFalse(result.agrees)
         self.assertEqual([(d.attribute, d.better, d.compared) for d in result.differences], [("downtime", 3, 3)])
 
     def test_a_leaning_in_the_better_half_fits(self):
-        self.assertTrue(values_agreement(OPTIONS, "cream", {"downtime": 4, "cost": 4}).agrees)
+        self.assertTrue(values_agreement(OPTIONS, {"leaning": "cream"}, {"downtime": 4, "cost": 4}).agrees)
 
     def test_certainty_counts_higher_as_better(self):
-        self.assertFalse(values_agreement(OPTIONS, "cream", {"evidence": 4}).agrees)  # 3 of 3 are surer
-        self.assertTrue(values_agreement(OPTIONS, "none", {"evidence": 4}).agrees)
+        self.assertFalse(values_agreement(OPTIONS, {"leaning": "cream"}, {"evidence": 4}).agrees)  # 3 of 3 are surer
+        self.assertTrue(values_agreement(OPTIONS, {"leaning": "none"}, {"evidence": 4}).agrees)
 
     def test_no_rule_without_a_leaning_or_an_attribute_that_can_be_ordered(self):
-        self.assertIsNone(values_agreement(OPTIONS, None, {"downtime": 4}).agrees)
-        self.assertIsNone(values_agreement(OPTIONS, "peel", {"discomfort": 4, "approval": 3}).agrees)
-        self.assertIsNone(values_agreement(OPTIONS, "cream", {"sessions": 4}).agrees)  # its sessions not known
+        self.assertIsNone(values_agreement(OPTIONS, {"leaning": "unsure"}, {"downtime": 4}).agrees)
+        self.assertIsNone(values_agreement(OPTIONS, {"leaning": "peel"}, {"discomfort": 4, "approval": 3}).agrees)
+        self.assertIsNone(
+            values_agreement(OPTIONS, {"leaning": "cream"}, {"sessions": 4}).agrees
+        )  # its sessions not known
